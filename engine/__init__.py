@@ -1,0 +1,1 @@
+"""Downhill's neural-network engine: pure NumPy, readable, checked against PyTorch."""
