@@ -1,25 +1,54 @@
-"""`python -m app [--host H] [--port P] [--data-dir D]`: serve Downhill with uvicorn."""
+"""`python -m app [--host H] [--port P] [--data-dir D] [--workers N]`: serve Downhill."""
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
-import uvicorn
+# Before NumPy loads: one BLAS thread per training. The matrices are small, and several
+# trainings plus the event loop share the cores, so BLAS threads would only fight.
+# (Training processes inherit this environment.)
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
-from .core.config import Settings
-from .main import create_app
+import uvicorn  # noqa: E402
+
+from .core.config import Settings  # noqa: E402
+from .main import create_app  # noqa: E402  (after the BLAS settings above)
+
+# uvicorn drops a connection outright above its frame limit; below it, the app answers an
+# oversized message with an `error` and keeps the connection.
+WS_FRAME_LIMIT = 16
+
+
+def parse_settings(argv: list[str] | None = None) -> Settings:
+    """Flags override DOWNHILL_* environment variables, which override the defaults."""
+    defaults = Settings()
+    parser = argparse.ArgumentParser(prog="python -m app", description="Serve Downhill.")
+    parser.add_argument("--host", default=defaults.host, help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=defaults.port)
+    parser.add_argument("--data-dir", type=Path, default=defaults.data_dir,
+                        help="MNIST cache, saved runs and the default model")
+    parser.add_argument("--workers", type=int, default=defaults.workers,
+                        help="trainings that run at once; more wait in line")
+    parser.add_argument("--allow-host", action="append", default=list(defaults.allowed_hosts),
+                        help="extra Host name the server answers to (repeatable)")
+    parser.add_argument("--allow-origin", action="append", default=list(defaults.allowed_origins),
+                        help="extra page origin allowed to open WebSockets (repeatable)")
+    args = parser.parse_args(argv)
+    return Settings(host=args.host, port=args.port, data_dir=args.data_dir, workers=args.workers,
+                    allowed_hosts=args.allow_host, allowed_origins=args.allow_origin,
+                    token=os.environ.get("DOWNHILL_TOKEN") or None)
 
 
 def main(argv: list[str] | None = None) -> None:
-    defaults = Settings()
-    parser = argparse.ArgumentParser(prog="python -m app", description="Serve Downhill.")
-    parser.add_argument("--host", default=defaults.host)
-    parser.add_argument("--port", type=int, default=defaults.port)
-    parser.add_argument("--data-dir", type=Path, default=defaults.data_dir)
-    args = parser.parse_args(argv)
-    settings = Settings(host=args.host, port=args.port, data_dir=args.data_dir)
-    print(f"Downhill: http://{settings.host}:{settings.port}/", flush=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    settings = parse_settings(argv)
+    print(f"Downhill: {settings.url}", flush=True)
+    if settings.exposed:
+        print("Exposed beyond this computer: share the whole URL above (it carries the token).",
+              flush=True)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+                ws_max_size=WS_FRAME_LIMIT * settings.max_ws_message_bytes)
 
 
 if __name__ == "__main__":

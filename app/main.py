@@ -1,27 +1,36 @@
-"""Builds the FastAPI application."""
+"""Builds the FastAPI application: shared resources in `lifespan`, one router per group."""
 from __future__ import annotations
 
-from pathlib import Path
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
 
 from .core.config import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
+from .core.security import SecurityMiddleware
+from .resources import Resources
+from .routes import curves, digits, health, options, pages, predict, runs, toy, train_ws
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app; nothing heavy happens until its lifespan starts."""
     settings = settings or Settings()
-    app = FastAPI(title="Downhill", version="0.1.0")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        resources = Resources(settings)
+        app.state.resources = resources
+        resources.start()
+        try:
+            yield
+        finally:
+            resources.close()
+
+    app = FastAPI(title="Downhill", version="0.1.0", lifespan=lifespan,
+                  description="A neural-network playground you can watch learn. "
+                              "WebSocket protocol: docs/protocol.md.")
     app.state.settings = settings
-
-    @app.get("/api/health")
-    def health() -> dict:
-        return {"status": "ok"}
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> str:
-        return "<!doctype html><title>Downhill</title><h1>Downhill</h1>"
-
+    for module in (health, options, predict, digits, curves, toy, runs, train_ws, pages):
+        app.include_router(module.router)
+    pages.mount_static(app)
+    app.add_middleware(SecurityMiddleware, settings=settings)
     return app

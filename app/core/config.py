@@ -2,14 +2,80 @@
 from __future__ import annotations
 
 import os
+import secrets
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.datasets.mnist import data_dir
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WILDCARD = ("0.0.0.0", "::", "")
+
+
+def _env_list(name: str) -> list[str]:
+    return [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
 
 @dataclass
 class Settings:
+    """Where to listen, where to keep data, who may talk to us, how much work at once."""
+
     host: str = field(default_factory=lambda: os.environ.get("DOWNHILL_HOST", "127.0.0.1"))
-    port: int = field(default_factory=lambda: int(os.environ.get("DOWNHILL_PORT", "8000")))
+    port: int = field(default_factory=lambda: _env_int("DOWNHILL_PORT", 8000))
     data_dir: Path = field(default_factory=data_dir)
+    allowed_hosts: list[str] = field(default_factory=lambda: _env_list("DOWNHILL_ALLOWED_HOSTS"))
+    allowed_origins: list[str] = field(default_factory=lambda: _env_list("DOWNHILL_ALLOWED_ORIGINS"))
+    workers: int = field(default_factory=lambda: _env_int("DOWNHILL_WORKERS", os.cpu_count() or 1))
+    token: str | None = field(default_factory=lambda: os.environ.get("DOWNHILL_TOKEN") or None)
+    max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
+    max_ws_message_bytes: int = 64 << 10
+    default_model_epochs: int = 3
+    train_default_model: bool = True
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir)
+        self.workers = max(1, int(self.workers))
+        if self.exposed and not self.token:
+            self.token = secrets.token_urlsafe(24)
+
+    @property
+    def exposed(self) -> bool:
+        """Bound to something other than the loopback interface: a token is then required."""
+        return self.host not in LOOPBACK
+
+    @property
+    def url(self) -> str:
+        """The address to open, with the token when one is needed."""
+        host = socket.gethostname() if self.host in WILDCARD else self.host
+        host = f"[{host}]" if ":" in host else host
+        query = f"?token={self.token}" if self.token else ""
+        return f"http://{host}:{self.port}/{query}"
+
+    def host_names(self) -> set[str]:
+        """Acceptable Host header values: each allowed name with our port."""
+        names = {"localhost", "127.0.0.1", "[::1]", *self.allowed_hosts}
+        if self.host in WILDCARD:
+            names |= _own_addresses()
+        else:
+            names.add(f"[{self.host}]" if ":" in self.host else self.host)
+        hosts = {f"{n}:{self.port}" for n in names}
+        return hosts | names if self.port == 80 else hosts
+
+    def origins(self) -> set[str]:
+        """Acceptable Origin values: our own origin under each allowed host, and configured ones."""
+        return {f"http://{h}" for h in self.host_names()} | set(self.allowed_origins)
+
+
+def _own_addresses() -> set[str]:
+    """This machine's name and addresses, for a server bound to every interface."""
+    try:
+        name, aliases, addresses = socket.gethostbyname_ex(socket.gethostname())
+    except OSError:
+        return set()
+    return {name, *aliases, *addresses}

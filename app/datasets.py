@@ -1,0 +1,65 @@
+"""The datasets a session can train on: MNIST (loaded at start-up) and the toy 2-D sets,
+plus the raw MNIST files that training processes map instead of loading MNIST again."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+from engine.datasets import Split, toy
+
+MNIST_INFO = {"name": "mnist", "kind": "mnist", "n_in": 784, "n_out": 10, "n_train": 55_000}
+
+
+def catalogue() -> list[dict]:
+    """[{name, kind, n_in, n_out, n_train, ...}] for every dataset, MNIST first."""
+    out = [dict(MNIST_INFO)]
+    for name, (_, _, n_classes, text) in toy.TOY_DATASETS.items():
+        train, _ = toy.load_toy(name, 0)
+        out.append({"name": name, "kind": "toy", "n_in": int(train.x.shape[1]), "n_out": n_classes,
+                    "n_train": len(train), "view": list(toy.VIEW.get(name, ())),
+                    "description_en": text["en"], "description_ko": text["ko"]})
+    return out
+
+
+def load_toy(name: str, seed: int) -> tuple[Split, Split]:
+    """(train, val) of a toy set, generated from the run's seed."""
+    return toy.load_toy(name, seed)
+
+
+def export_mnist(mnist, data_dir: Path) -> Path:
+    """Write the train/val splits once as raw uint8 .npy files that worker processes map."""
+    folder = Path(data_dir) / "cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("train", "val"):
+        split = getattr(mnist, name)
+        parts = {"x": lambda: np.rint(split.x * 255).astype(np.uint8), "y": lambda: split.y}
+        for part, make in parts.items():
+            path = folder / f"mnist-{name}-{part}.npy"
+            if path.is_file() and len(np.load(path, mmap_mode="r")) == len(split):
+                continue
+            tmp = path.with_name(path.name + ".tmp.npy")
+            np.save(tmp, make())
+            os.replace(tmp, path)
+    return folder
+
+
+def mapped_mnist(folder: Path, train_size: int | None) -> tuple[Split, Split]:
+    """(train, val) from the exported files: the same float32 values load_mnist gives."""
+    out = []
+    for name in ("train", "val"):
+        x = np.load(Path(folder) / f"mnist-{name}-x.npy", mmap_mode="r")
+        y = np.load(Path(folder) / f"mnist-{name}-y.npy", mmap_mode="r")
+        n = train_size if name == "train" and train_size else len(y)
+        pixels = x[:n].astype(np.float32)
+        pixels *= np.float32(1 / 255)
+        out.append(Split(pixels, np.array(y[:n], dtype=np.int64)))
+    return out[0], out[1]
+
+
+def subset(split: Split, n: int | None) -> Split:
+    """The first n examples (all when n is None)."""
+    if n is None or n >= len(split):
+        return split
+    return Split(np.ascontiguousarray(split.x[:n]), np.ascontiguousarray(split.y[:n]))

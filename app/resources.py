@@ -1,0 +1,143 @@
+"""Shared resources built in the app's lifespan: store, job pool, MNIST, the default model.
+
+The heavy part (loading MNIST, loading or training the default model) runs in a background
+thread so the server answers at once; `progress()` tells /api/health how far it got.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+
+from engine import optimizers, persistence, schedules
+from engine.datasets import load_mnist
+from engine.network import Network
+from engine.trainer import Trainer
+
+from . import datasets
+from .core.config import Settings
+from .runs.store import RunStore
+from .sessions.pool import JobPool
+
+log = logging.getLogger("downhill")
+DEFAULT_MODEL = "default_model.npz"
+DEFAULT_CONFIG = {"dataset": "mnist", "layers": [784, 16, 16, 10], "activation": "sigmoid",
+                  "output": "softmax", "loss": "cross_entropy", "init": "xavier_normal",
+                  "init_std": None, "optimizer": "sgd", "optimizer_params": {}, "lr": 0.5,
+                  "schedule": "constant", "schedule_params": {}, "batch_size": 32, "epochs": 5,
+                  "seed": 0, "snapshot_every": 50}
+MODEL_CACHE = 8
+
+
+class NotReady(RuntimeError):
+    """MNIST or the default model is still being prepared."""
+
+
+class Resources:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.store = RunStore(settings.data_dir)
+        self.interrupted = self.store.mark_interrupted()
+        self.pool = JobPool(settings.workers)
+        self.compute = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="downhill-compute")
+        self.stage, self.fraction, self.message = "starting", 0.0, ""
+        self.mnist = None
+        self.mnist_folder = None
+        self.default_model: Network | None = None
+        self._models: OrderedDict[str, Network] = OrderedDict()
+        self._models_lock = threading.Lock()
+        self._catalogue: list[dict] | None = None
+        self.evaluations: dict[str, dict] = {}
+        self.ready = threading.Event()
+        self._thread = threading.Thread(target=self._prepare, name="downhill-startup", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        self.compute.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
+
+    def progress(self) -> dict:
+        return {"ready": self.ready.is_set(), "stage": self.stage, "progress": self.fraction,
+                "message": self.message}
+
+    def _prepare(self) -> None:
+        try:
+            self.stage, self.message = "loading_mnist", "loading the MNIST digits"
+            mnist = load_mnist(self.settings.data_dir)
+            self.mnist_folder = datasets.export_mnist(mnist, self.settings.data_dir)
+            self.mnist = mnist
+            self.fraction = 0.3
+            self.default_model = self._load_or_train_default()
+            self.stage, self.fraction, self.message = "ready", 1.0, ""
+            self.ready.set()
+        except Exception as err:
+            log.exception("start-up failed")
+            self.stage, self.message = "error", str(err)
+
+    def _load_or_train_default(self) -> Network:
+        path = self.settings.data_dir / DEFAULT_MODEL
+        if path.is_file():
+            try:
+                return persistence.load(path)
+            except Exception as err:  # damaged file: train a fresh one
+                log.warning("default model unreadable (%s); training a new one", err)
+        self.stage, self.message = "training_default_model", "training the default 784-16-16-10 network"
+        c = DEFAULT_CONFIG
+        net = Network.mlp(c["layers"], c["activation"], seed=c["seed"])
+        epochs = self.settings.default_model_epochs
+
+        def on_snapshot(snap):
+            if snap.kind == "epoch":
+                self.fraction = 0.3 + 0.7 * snap.epoch / epochs
+        Trainer(net, optimizers.create("sgd", lr=c["lr"]), schedules.create("constant", c["lr"]),
+                self.mnist.train, self.mnist.val, batch_size=c["batch_size"], epochs=epochs,
+                seed=c["seed"], on_snapshot=on_snapshot, snapshot_every=0).run()
+        persistence.save(path, net, extra={"default": True})
+        return net
+
+    def require_mnist(self):
+        if self.mnist is None:
+            raise NotReady(f"the server is still starting ({self.stage}); try again in a moment")
+        return self.mnist
+
+    def model(self, model_id: str | None) -> Network:
+        """The default model, or a saved run's network (cached); KeyError if unknown."""
+        if model_id in (None, "", "default"):
+            if self.default_model is None:
+                raise NotReady(f"the default model is still being prepared ({self.stage})")
+            return self.default_model
+        with self._models_lock:
+            if model_id in self._models:
+                self._models.move_to_end(model_id)
+                return self._models[model_id]
+        path = self.store.weights_path(model_id)
+        if not path.is_file():
+            raise KeyError(model_id)
+        net = persistence.load(path)
+        with self._models_lock:
+            self._models[model_id] = net
+            while len(self._models) > MODEL_CACHE:
+                self._models.popitem(last=False)
+        return net
+
+    def forget_model(self, model_id: str) -> None:
+        with self._models_lock:
+            self._models.pop(model_id, None)
+
+    def catalogue(self) -> dict[str, dict]:
+        """Dataset name -> info, computed once."""
+        if self._catalogue is None:
+            self._catalogue = datasets.catalogue()
+        return {d["name"]: d for d in self._catalogue}
+
+    def training_data(self, config):
+        """(train, val) splits for a validated config."""
+        if config.dataset == "mnist":
+            m = self.require_mnist()
+            return datasets.subset(m.train, config.train_size), m.val
+        train, val = datasets.load_toy(config.dataset, config.seed)
+        return datasets.subset(train, config.train_size), val

@@ -1,0 +1,47 @@
+"""The page shell (templates/index.html) and the static file mounts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+FALLBACK = ("<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>Downhill</title>"
+            "<h1>Downhill</h1><p>The page is not built yet (templates/index.html missing).</p></html>")
+VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_modules" / "uplot" / "dist"}
+
+router = APIRouter()
+_templates = Jinja2Templates(directory=str(TEMPLATES))
+
+
+def _lang(request: Request) -> str:
+    """`?lang=ko|en`, else the browser's first choice among them, else English."""
+    asked = request.query_params.get("lang", "")
+    if asked in ("ko", "en"):
+        return asked
+    accept = request.headers.get("accept-language", "").lower()
+    return "ko" if accept.startswith("ko") else "en"
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def index(request: Request) -> HTMLResponse:
+    lang = _lang(request)
+    if not (TEMPLATES / "index.html").is_file():
+        return HTMLResponse(FALLBACK.format(lang=lang))
+    settings = request.app.state.settings
+    context = {"lang": lang, "token": settings.token or "", "version": request.app.version}
+    return _templates.TemplateResponse(request, "index.html", context)
+
+
+def mount_static(app: FastAPI) -> None:
+    """Serve static/ and the two npm packages the page uses (nothing else under node_modules)."""
+    static = ROOT / "static"
+    if static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")
+    for name, folder in VENDOR.items():
+        if folder.is_dir():
+            app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")

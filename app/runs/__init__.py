@@ -1,0 +1,1 @@
+"""Saved runs: SQLite rows and per-epoch metrics, weights as .npz files beside them."""

@@ -1,0 +1,109 @@
+"""RunStore: saved runs in SQLite (stdlib) and their weights as `.npz` files beside it.
+
+Run ids are made here (random hex), never taken from a client as a path. A run still
+`training` when the server starts again was cut off by a crash: it becomes `interrupted`.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from engine import persistence
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL,
+    status TEXT NOT NULL, config TEXT NOT NULL, final TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE IF NOT EXISTS metrics (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (run_id, epoch));
+"""
+ID_LENGTH = 12
+
+
+def valid_id(run_id: str) -> bool:
+    """Server-made ids are 12 lowercase hex digits; anything else is not ours."""
+    return len(run_id) == ID_LENGTH and all(c in "0123456789abcdef" for c in run_id)
+
+
+class RunStore:
+    def __init__(self, data_dir: Path):
+        self.root = Path(data_dir)
+        self.weights_dir = self.root / "runs"
+        self.weights_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.root / "downhill.sqlite3", check_same_thread=False,
+                                   isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _run(self, sql: str, args=()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def mark_interrupted(self) -> int:
+        """Runs left `training`/`queued`/`paused` by a previous process -> `interrupted`."""
+        with self._lock:
+            cur = self._db.execute(
+                "UPDATE runs SET status='interrupted', updated=? "
+                "WHERE status IN ('training', 'queued', 'paused')", (time.time(),))
+            return cur.rowcount
+
+    def create(self, config: dict, status: str = "queued") -> str:
+        run_id, now = secrets.token_hex(ID_LENGTH // 2), time.time()
+        self._run("INSERT INTO runs (id, created, updated, status, config) VALUES (?, ?, ?, ?, ?)",
+                  (run_id, now, now, status, json.dumps(config)))
+        return run_id
+
+    def set_status(self, run_id: str, status: str, final: dict | None = None) -> None:
+        if final is None:
+            self._run("UPDATE runs SET status=?, updated=? WHERE id=?", (status, time.time(), run_id))
+        else:
+            self._run("UPDATE runs SET status=?, updated=?, final=? WHERE id=?",
+                      (status, time.time(), json.dumps(final), run_id))
+
+    def add_epoch(self, run_id: str, row: dict) -> None:
+        """Record one epoch's metrics (JSON-ready, finite or None)."""
+        self._run("INSERT OR REPLACE INTO metrics (run_id, epoch, row) VALUES (?, ?, ?)",
+                  (run_id, int(row["epoch"]), json.dumps(row)))
+
+    def save_weights(self, run_id: str, net) -> Path:
+        """Write the network atomically (temporary file, then rename)."""
+        return persistence.save(self.weights_path(run_id), net, extra={"run_id": run_id})
+
+    def weights_path(self, run_id: str) -> Path:
+        if not valid_id(run_id):
+            raise KeyError(run_id)
+        return self.weights_dir / f"{run_id}.npz"
+
+    def list(self) -> list[dict]:
+        rows = self._run("SELECT id, created, status, config, final FROM runs ORDER BY created DESC")
+        return [{"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
+                 "final": json.loads(r[4]), "has_weights": self.weights_path(r[0]).is_file()}
+                for r in rows]
+
+    def get(self, run_id: str) -> dict | None:
+        rows = self._run("SELECT id, created, status, config, final FROM runs WHERE id=?", (run_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        metrics = self._run("SELECT row FROM metrics WHERE run_id=? ORDER BY epoch", (run_id,))
+        return {"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
+                "final": json.loads(r[4]), "metrics": [json.loads(m[0]) for m in metrics],
+                "has_weights": self.weights_path(r[0]).is_file()}
+
+    def delete(self, run_id: str) -> bool:
+        with self._lock:
+            cur = self._db.execute("DELETE FROM runs WHERE id=?", (run_id,))
+        if valid_id(run_id):
+            self.weights_path(run_id).unlink(missing_ok=True)
+        return cur.rowcount > 0

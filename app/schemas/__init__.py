@@ -1,0 +1,1 @@
+"""Pydantic models for everything a client sends: configs, requests, WebSocket messages."""

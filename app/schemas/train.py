@@ -1,0 +1,145 @@
+"""The training config a client sends with `start`, validated at the edge.
+
+`parse_config(raw)` returns a `TrainConfig` or raises `ConfigError(message, field)` where
+`field` is the dotted path of the offending value, so the page can point at it.
+"""
+from __future__ import annotations
+
+from typing import Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine import activations, initializers, losses, optimizers, schedules
+
+MAX_WIDTH, MAX_DEPTH, MAX_PARAMS = 1024, 8, 2_000_000
+MAX_LR, MAX_EPOCHS, MAX_BATCH = 10.0, 500, 60_000
+MEMORY_BUDGET = 1 << 30   # bytes one session may use for weights, optimizer state and activations
+
+LIMITS = {"width": [1, MAX_WIDTH], "depth": [1, MAX_DEPTH], "params": MAX_PARAMS,
+          "lr": [0, MAX_LR], "epochs": [1, MAX_EPOCHS], "batch_size": [1, MAX_BATCH],
+          "memory_bytes": MEMORY_BUDGET}
+
+
+class ConfigError(ValueError):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+Number = Union[bool, int, float, list[float]]
+
+
+class TrainConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+
+    dataset: str = "mnist"
+    layers: list[int] = Field(default_factory=lambda: [784, 16, 16, 10], min_length=2,
+                              max_length=MAX_DEPTH + 1)
+    activation: Union[str, list[str]] = "sigmoid"
+    alpha: float | None = Field(None, gt=0, le=10)
+    output: str = "softmax"
+    loss: str = "cross_entropy"
+    init: str = "xavier_normal"
+    init_std: float | None = Field(None, gt=0, le=10)
+    optimizer: str = "sgd"
+    optimizer_params: dict[str, Number] = Field(default_factory=dict)
+    lr: float = Field(0.5, gt=0, le=MAX_LR)
+    schedule: str = "constant"
+    schedule_params: dict[str, Union[int, float]] = Field(default_factory=dict)
+    batch_size: int = Field(32, ge=1, le=MAX_BATCH)
+    epochs: int = Field(5, ge=1, le=MAX_EPOCHS)
+    seed: int = Field(0, ge=0, le=2**32 - 1)
+    snapshot_every: int = Field(50, ge=1, le=1_000_000)
+    train_size: int | None = Field(None, ge=1, le=MAX_BATCH)
+
+    def network_kwargs(self) -> dict:
+        """Arguments for `Network.mlp`."""
+        return {"sizes": self.layers, "activation": self.activation, "output": self.output,
+                "loss": self.loss, "init": self.init, "init_std": self.init_std,
+                "seed": self.seed, "alpha": self.alpha}
+
+    @property
+    def n_params(self) -> int:
+        return sum(a * b + b for a, b in zip(self.layers[:-1], self.layers[1:]))
+
+
+def parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
+    """Validate a raw config against the limits and the given dataset catalogue."""
+    if not isinstance(raw, dict):
+        raise ConfigError("config must be a JSON object", "config")
+    try:
+        config = TrainConfig.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{field}: {first['msg']}", field) from None
+    _check_names(config, datasets)
+    _check_sizes(config, datasets[config.dataset])
+    _check_engine_args(config)
+    return config
+
+
+def _choose(value: str, choices, field: str) -> None:
+    if value not in choices:
+        raise ConfigError(f"{field}: unknown {value!r}; choose one of {sorted(choices)}", field)
+
+
+def _check_names(c: TrainConfig, datasets: dict) -> None:
+    _choose(c.dataset, datasets, "dataset")
+    hidden = c.activation if isinstance(c.activation, list) else [c.activation]
+    for i, name in enumerate(hidden):
+        _choose(name, activations.HIDDEN, f"activation.{i}" if isinstance(c.activation, list) else "activation")
+    if isinstance(c.activation, list) and len(hidden) != len(c.layers) - 2:
+        raise ConfigError(f"activation: {len(c.layers) - 2} hidden layers need as many "
+                          f"activations, got {len(hidden)}", "activation")
+    _choose(c.output, activations.OUTPUTS, "output")
+    _choose(c.loss, losses.LOSSES, "loss")
+    _choose(c.init, {*initializers.INITIALIZERS, *initializers.ALIASES}, "init")
+    _choose(c.optimizer, {*optimizers.OPTIMIZERS, *optimizers.PRESETS}, "optimizer")
+    _choose(c.schedule, schedules.SCHEDULES, "schedule")
+
+
+def _check_sizes(c: TrainConfig, data: dict) -> None:
+    for i, width in enumerate(c.layers):
+        if not 1 <= width <= MAX_WIDTH and not (i == 0 and width == data["n_in"]):
+            raise ConfigError(f"layers.{i}: width must be 1–{MAX_WIDTH}, got {width}", f"layers.{i}")
+    if c.layers[0] != data["n_in"]:
+        raise ConfigError(f"layers.0: the {c.dataset} inputs have {data['n_in']} values, "
+                          f"so the first layer must be {data['n_in']}", "layers.0")
+    last = len(c.layers) - 1
+    if c.layers[-1] != data["n_out"]:
+        raise ConfigError(f"layers.{last}: {c.dataset} has {data['n_out']} outputs, "
+                          f"so the last layer must be {data['n_out']}", f"layers.{last}")
+    if c.n_params > MAX_PARAMS:
+        raise ConfigError(f"layers: {c.n_params:,} parameters is more than the limit of "
+                          f"{MAX_PARAMS:,}", "layers")
+    batch = min(c.batch_size, c.train_size or data["n_train"], data["n_train"])
+    need = c.n_params * 4 * 4 + batch * sum(c.layers) * 4 * 4
+    if need > MEMORY_BUDGET:
+        raise ConfigError(f"batch_size: {batch} examples through these layers needs about "
+                          f"{need >> 20} MB, over the {MEMORY_BUDGET >> 20} MB limit", "batch_size")
+
+
+def _check_engine_args(c: TrainConfig) -> None:
+    """Let the engine judge loss/output pairs and optimizer/schedule arguments."""
+    try:
+        losses.create(c.loss, c.output)
+    except ValueError as err:
+        raise ConfigError(f"output: {err}", "output") from None
+    try:
+        optimizers.create(c.optimizer, lr=c.lr, **c.optimizer_params)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"optimizer_params: {err}", _param_field("optimizer_params", c.optimizer_params, err)) from None
+    try:
+        schedules.create(c.schedule, c.lr, **c.schedule_params)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"schedule_params: {err}", _param_field("schedule_params", c.schedule_params, err)) from None
+
+
+def _param_field(group: str, params: dict, err: Exception) -> str:
+    """`group.name` when the engine's message names one of the given parameters."""
+    text = str(err)
+    for name in params:
+        if repr(name) in text or text.startswith(name) or f" {name} " in text:
+            return f"{group}.{name}"
+    return group

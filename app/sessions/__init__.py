@@ -1,0 +1,1 @@
+"""Live training sessions: the bounded job pool, the outbox, one session per WebSocket."""

@@ -1,0 +1,151 @@
+"""TrainingJob: one run, trained in a child process that a pool worker thread supervises.
+
+The supervising thread relays the process's snapshots to the Outbox (newest wins) and the
+run store, keeps a bounded trajectory for PCA planes, and makes sure a stopped job's
+process is gone within a second.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+import time
+
+import numpy as np
+
+from engine.network import Network
+
+from .remote import RemoteControl
+from .snapshots import epoch_row, metrics_message
+from .worker import train_in_process
+
+log = logging.getLogger("downhill.job")
+PATH_BYTES = 200 << 20   # the trajectory kept for PCA planes never exceeds this
+STOP_GRACE = 0.8         # seconds a stopped process gets before it is terminated
+CONTEXT = multiprocessing.get_context("forkserver")
+CONTEXT.set_forkserver_preload(["app.sessions.worker"])
+MESSAGES = {"done": "training finished", "stopped": "training stopped",
+            "diverged": "the loss became infinite or NaN: the learning rate is probably too large"}
+
+
+class TrainingJob:
+    def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False):
+        self.run_id, self.config, self.data = run_id, config, data
+        self.store, self.outbox = store, outbox
+        self._commands_in, commands_out = CONTEXT.Pipe(duplex=False)
+        self._commands_out = commands_out
+        self.control = RemoteControl(commands_out, paused)
+        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused}
+        self.state = "queued"
+        self.finished = threading.Event()
+        self.latest_weights: list | None = None
+        self.path: list[np.ndarray] = []
+        self.max_path = max(10, min(400, PATH_BYTES // (4 * config.n_params)))
+        self.lock = threading.Lock()
+
+    def queued(self, position: int) -> None:
+        if position > 0:
+            self._status("queued", position=position)
+        elif not self.control.stopped:
+            self._status("paused" if self.control.paused else "training")
+
+    def status_message(self, state: str, **extra) -> dict:
+        return {"type": "status", "state": state, "run_id": self.run_id, **extra}
+
+    def _status(self, state: str, **extra) -> None:
+        self.state = state
+        self.outbox.put(self.status_message(state, **extra))
+
+    def stop(self) -> None:
+        self.control.stop()
+
+    def run(self) -> None:
+        """Train in a child process and relay its events until it ends (pool worker thread)."""
+        if self.control.stopped:
+            return self._finish("stopped")
+        self.store.set_status(self.run_id, "training")
+        self.spec["paused"] = self.control.paused
+        events_in, events_out = CONTEXT.Pipe(duplex=False)
+        process = CONTEXT.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
+                                  args=(self._commands_in, events_out, self.spec))
+        process.start()
+        events_out.close()
+        try:
+            self._relay(process, events_in)
+        finally:
+            events_in.close()
+            self._commands_out.close()
+            process.join(1.0)
+            if process.is_alive():
+                process.kill()
+
+    def _relay(self, process, events) -> None:
+        stop_seen = None
+        while True:
+            if self.control.stopped and stop_seen is None:
+                stop_seen = time.monotonic()
+            if stop_seen is not None and time.monotonic() - stop_seen > STOP_GRACE:
+                process.kill()
+                return self._finish("stopped")
+            if not events.poll(0.05):
+                continue
+            try:
+                event = events.recv()
+            except (EOFError, OSError):
+                return self._fail("the training process ended unexpectedly")
+            if self._handle(event):
+                return
+
+    def _handle(self, event) -> bool:
+        """Act on one event from the process; True when the run is over."""
+        kind = event[0]
+        if kind == "snapshot_weights":
+            self._record(event[1])
+        elif kind == "snapshot":
+            self._on_snapshot(event[1])
+        elif kind == "end":
+            _, status, last, weights = event
+            self._finish(status, last, weights)
+            return True
+        elif kind == "error":
+            self._fail(event[1])
+            return True
+        return False
+
+    def _on_snapshot(self, snap) -> None:
+        self._record(snap.weights)
+        self.outbox.put(metrics_message(snap, self.run_id), droppable=snap.kind == "step")
+        self.outbox.put_latest((self.run_id, snap))
+        if snap.kind == "epoch" and snap.status != "diverged":
+            self.store.add_epoch(self.run_id, epoch_row(snap))
+
+    def _record(self, weights) -> None:
+        """Keep the latest weights and a bounded, evenly thinned trajectory for PCA planes."""
+        flat = np.concatenate([np.ravel(w) for w in weights]).astype(np.float32)
+        with self.lock:
+            self.latest_weights = weights
+            self.path.append(flat)
+            if len(self.path) > self.max_path:
+                self.path = self.path[::2] if len(self.path) % 2 == 0 else self.path[::2] + [flat]
+
+    def _finish(self, status: str, last: dict | None = None, weights=None) -> None:
+        weights = weights if weights is not None else (None if status == "diverged" else self.latest_weights)
+        if weights is not None:
+            net = Network.mlp(**self.config.network_kwargs())
+            for p, w in zip(net.params, weights):
+                p[...] = w
+            self.store.save_weights(self.run_id, net)
+        final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
+        self.store.set_status(self.run_id, status, _finite(final))
+        self._status(status, message=MESSAGES.get(status, ""))
+        self.finished.set()
+
+    def _fail(self, message: str) -> None:
+        log.error("run %s failed: %s", self.run_id, message)
+        self.store.set_status(self.run_id, "error")
+        self._status("error", message=f"training failed: {message}")
+        self.finished.set()
+
+
+def _finite(row: dict) -> dict:
+    return {k: (v if np.isfinite(v) else None) for k, v in row.items()}

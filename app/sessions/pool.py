@@ -1,0 +1,90 @@
+"""JobPool: a fixed number of worker threads; further jobs wait in line and know their place.
+
+A job is any object with `run()` and `queued(position)`; `queued(0)` means "starting now".
+Cancelling a waiting job removes it from the line; a running job is stopped by its own flag.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+log = logging.getLogger("downhill.pool")
+
+
+class JobPool:
+    def __init__(self, workers: int):
+        self.workers = max(1, int(workers))
+        self._cond = threading.Condition()
+        self._waiting: list = []
+        self._active: set = set()
+        self._closed = False
+        self._threads = [threading.Thread(target=self._work, name=f"downhill-worker-{i}", daemon=True)
+                         for i in range(self.workers)]
+        for t in self._threads:
+            t.start()
+
+    @property
+    def running(self) -> int:
+        return len(self._active)
+
+    def submit(self, job) -> int:
+        """Queue a job; returns its position (0 when a worker is free right away, and tells the job)."""
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the server is shutting down")
+            self._waiting.append(job)
+            position = max(0, len(self._active) + len(self._waiting) - self.workers)
+            if position:
+                job.queued(position)
+            self._cond.notify()
+        return position
+
+    def cancel(self, job) -> bool:
+        """Take a job out of the line; False if it already started (or never was queued)."""
+        with self._cond:
+            if job not in self._waiting:
+                return False
+            self._waiting.remove(job)
+            waiting = list(self._waiting)
+        self._announce(waiting)
+        return True
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        """Drop waiting jobs, stop running ones, and give the workers `timeout` to finish."""
+        with self._cond:
+            self._closed = True
+            self._waiting.clear()
+            active = list(self._active)
+            self._cond.notify_all()
+        for job in active:
+            job.stop()
+        for t in self._threads:
+            t.join(timeout)
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._waiting and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                job = self._waiting.pop(0)
+                self._active.add(job)
+                waiting = list(self._waiting)
+            self._announce(waiting)
+            try:
+                job.queued(0)
+                job.run()
+            except Exception:  # a job reports its own errors; this keeps the worker alive
+                log.exception("training job failed")
+            finally:
+                with self._cond:
+                    self._active.discard(job)
+
+    @staticmethod
+    def _announce(waiting: list) -> None:
+        for position, job in enumerate(waiting, start=1):
+            try:
+                job.queued(position)
+            except Exception:
+                log.exception("queue position callback failed")

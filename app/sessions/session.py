@@ -1,0 +1,161 @@
+"""TrainingSession: one `/ws/train` connection. The receive loop only sets flags; a pool
+worker trains; a sender task forwards the outbox, newest snapshot first, at most ~30 a second.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import numpy as np
+from starlette.websockets import WebSocket
+
+from engine.network import Network
+
+from ..core.jsonsafe import dumps
+from ..resources import NotReady, Resources
+from ..schemas.messages import parse_message
+from ..schemas.train import ConfigError, parse_config
+from . import surfaces
+from .job import TrainingJob
+from .outbox import Outbox
+from .snapshots import SnapshotEncoder
+
+log = logging.getLogger("downhill.session")
+SEND_INTERVAL = 1 / 30
+
+
+class TrainingSession:
+    def __init__(self, ws: WebSocket, resources: Resources):
+        self.ws, self.res = ws, resources
+        self.outbox = Outbox(asyncio.get_running_loop())
+        self.job: TrainingJob | None = None
+        self.encoder: SnapshotEncoder | None = None
+        self.probe: np.ndarray | None = None
+        self.default_probe: np.ndarray | None = None
+        self.last_config: dict | None = None
+        self.surfaces = surfaces.SurfaceWorker(self)
+
+    async def serve(self) -> None:
+        await self.ws.accept()
+        sender = asyncio.create_task(self._send_loop())
+        try:
+            await self._receive_loop()
+        finally:
+            self._end_job()
+            sender.cancel()
+
+    async def _receive_loop(self) -> None:
+        limit = self.res.settings.max_ws_message_bytes
+        while True:
+            message = await self.ws.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+            text = message.get("text")
+            if text is None:
+                self.error("binary messages are not accepted; send JSON text", "type")
+            elif len(text) > limit:
+                self.error(f"message too large ({len(text)} bytes; limit {limit})", None)
+            else:
+                self.handle(text)
+
+    def handle(self, text: str) -> None:
+        """Act on one client message; problems become `error` messages, never exceptions."""
+        try:
+            msg = parse_message(text)
+            getattr(self, f"on_{msg.type}")(msg)
+        except ConfigError as err:
+            self.error(err.message, err.field)
+        except NotReady as err:
+            self.error(str(err), None)
+        except Exception as err:  # a bug must not cost the client its connection
+            log.exception("message failed: %.200s", text)
+            self.error(f"the server could not handle that message: {err}", None)
+
+    def error(self, message: str, field: str | None) -> None:
+        self.outbox.put({"type": "error", "message": message, "field": field})
+
+    def on_start(self, msg, paused: bool | None = None) -> None:
+        config = parse_config(msg.config, self.res.catalogue())
+        data = self.res.training_data(config)
+        self._end_job()
+        self.last_config = msg.config
+        run_id = self.res.store.create(config.model_dump())
+        self.encoder = SnapshotEncoder(Network.mlp(**config.network_kwargs()))
+        if self.probe is not None and self.probe.size != config.layers[0]:
+            self.probe = None
+        self.default_probe = (data[1] if data[1] is not None else data[0]).x[0]
+        self.job = TrainingJob(run_id, config, data, self.res.store, self.outbox,
+                               self.res.mnist_folder, paused=msg.paused if paused is None else paused)
+        self.res.pool.submit(self.job)
+
+    def on_pause(self, msg) -> None:
+        if self._active():
+            self.job.control.pause()
+            self.outbox.put(self.job.status_message("paused"))
+
+    def on_resume(self, msg) -> None:
+        if self._active():
+            self.job.control.resume()
+            if self.job.state != "queued":
+                self.outbox.put(self.job.status_message("training"))
+
+    def on_stop(self, msg) -> None:
+        if self._active():
+            self._end_job()
+
+    def on_step(self, msg) -> None:
+        if not self._active():
+            config = msg.config or self.last_config
+            if config is None:
+                raise ConfigError("nothing to step yet: send start (or step with a config) first", "config")
+            self.on_start(msg.model_copy(update={"config": config}), paused=True)
+        self.job.control.step(msg.unit)
+        if self.job.state != "queued":
+            self.outbox.put(self.job.status_message("paused", stepping=msg.unit))
+
+    def on_set_lr(self, msg) -> None:
+        if self._active():
+            self.job.control.set_lr(msg.lr)
+
+    def on_probe(self, msg) -> None:
+        n_in = self.job.config.layers[0] if self.job else 784
+        if len(msg.pixels) != n_in:
+            raise ConfigError(f"pixels: expected {n_in} values, got {len(msg.pixels)}", "pixels")
+        self.probe = np.asarray(msg.pixels, dtype=np.float32)
+
+    def on_surface(self, msg) -> None:
+        self.surfaces.request(msg)
+
+    def _active(self) -> bool:
+        return self.job is not None and not self.job.finished.is_set()
+
+    def _end_job(self) -> None:
+        """Stop the current job: a waiting one leaves the line, a running one stops within a batch."""
+        job = self.job
+        if job is None or job.finished.is_set():
+            return
+        job.stop()
+        if self.res.pool.cancel(job):
+            job.run()
+
+    async def _send_loop(self) -> None:
+        try:
+            while True:
+                await self.outbox.wait()
+                latest, messages = self.outbox.take()
+                if latest is not None:
+                    await self._send_snapshot(*latest)
+                for message in messages:
+                    if isinstance(message, bytes):
+                        await self.ws.send_bytes(message)
+                    else:
+                        await self.ws.send_text(dumps(message))
+                await asyncio.sleep(SEND_INTERVAL)
+        except Exception:  # the client went away (or the socket broke): end the work
+            self._end_job()
+
+    async def _send_snapshot(self, run_id: str, snap) -> None:
+        if self.job is None or run_id != self.job.run_id or self.encoder is None:
+            return
+        probe = self.probe if self.probe is not None else self.default_probe
+        await self.ws.send_bytes(self.encoder.encode(snap, run_id, probe))

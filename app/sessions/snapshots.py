@@ -1,0 +1,49 @@
+"""Snapshot -> the protocol's `metrics` message and binary `snapshot` frame."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from engine.network import Network
+
+from ..core import frames
+
+
+def metrics_message(snap, run_id: str) -> dict:
+    """The `metrics` text message (numbers may still be non-finite; dumps() nulls them)."""
+    message = {"type": "metrics", "run_id": run_id, **snap.scalars()}
+    raw = [snap.train_loss, snap.val_loss, snap.lr, *snap.grad_norms, *snap.update_ratios]
+    if any(isinstance(v, float) and not math.isfinite(v) for v in raw):
+        message["nonfinite"] = True
+    return message
+
+
+def epoch_row(snap) -> dict:
+    """What the run store keeps per epoch."""
+    s = snap.scalars()
+    keys = ("epoch", "step", "lr", "train_loss", "val_loss", "val_accuracy", "train_accuracy", "seconds")
+    return {k: s[k] for k in keys}
+
+
+class SnapshotEncoder:
+    """Turns snapshots of one network into binary frames, with the probe digit's activations."""
+
+    def __init__(self, scratch: Network):
+        self.scratch = scratch
+
+    def encode(self, snap, run_id: str, probe: np.ndarray | None) -> bytes:
+        """Binary frame: header (step, epoch, histograms, probe) + W1, b1, … and act1, act2, …."""
+        names = self.scratch.param_names
+        tensors = dict(zip(names, snap.weights))
+        header = {"type": "snapshot", "run_id": run_id, "kind": snap.kind, "step": snap.step,
+                  "epoch": snap.epoch, "status": snap.status, "histograms": snap.histograms}
+        if probe is not None:
+            for p, w in zip(self.scratch.params, snap.weights):
+                p[...] = w
+            layers = self.scratch.activations(probe.reshape(1, -1).astype(self.scratch.dtype))
+            for i, layer in enumerate(layers, start=1):
+                tensors[f"act{i}"] = layer["post"][0]
+            probs = layers[-1]["post"][0]
+            header["probe"] = {"probabilities": probs.tolist(), "prediction": int(np.argmax(probs))}
+        return frames.encode(header, tensors)

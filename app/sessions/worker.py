@@ -1,0 +1,87 @@
+"""The training process: builds the network from a config, trains it, reports through a pipe.
+
+Runs in a child process so a training never holds the server's GIL. Events sent to the
+parent: ("snapshot", Snapshot), then ("end", status, last epoch row, weights or None) or
+("error", message).
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+import numpy as np
+
+from engine import optimizers, schedules
+from engine.control import TrainControl
+from engine.network import Network
+from engine.trainer import Trainer
+
+from .. import datasets
+from ..schemas.train import TrainConfig
+
+BLOWN_UP = 1e30
+NICENESS = 10   # trainings yield the CPU to the server, so requests stay fast under load
+
+
+def train_in_process(commands, events, spec: dict) -> None:
+    """Entry point of a training process; `spec` = {"config", "mnist_folder", "paused"}."""
+    os.nice(NICENESS)
+    try:
+        config = TrainConfig.model_validate(spec["config"])
+        control = TrainControl(paused=spec["paused"])
+        threading.Thread(target=_apply_commands, args=(commands, control), daemon=True).start()
+        trainer = _build(config, spec, control, events)
+        status = _run(trainer)
+        weights = None if status == "diverged" else [p.copy() for p in trainer.net.params]
+        last = trainer.history[-1] if trainer.history else {}
+        events.send(("end", status, last, weights))
+    except Exception as err:  # reported to the client; the server goes on
+        events.send(("error", f"{type(err).__name__}: {err}"))
+    finally:
+        events.close()
+
+
+def _run(trainer: Trainer) -> str:
+    """trainer.run(), except that numbers blowing up inside it also count as divergence."""
+    try:
+        return trainer.run()
+    except (ArithmeticError, IndexError, ValueError):
+        if _blown_up(trainer.net, trainer.probe_x):
+            return "diverged"
+        raise
+
+
+def _blown_up(net, x) -> bool:
+    """Weights or activations no longer finite, or so large that float32 arithmetic overflows."""
+    with np.errstate(all="ignore"):
+        arrays = list(net.params) + [layer["pre"] for layer in net.activations(x)]
+        return not all(np.isfinite(a).all() and np.abs(a).max(initial=0) < BLOWN_UP for a in arrays)
+
+
+def _build(config: TrainConfig, spec: dict, control, events) -> Trainer:
+    if config.dataset == "mnist":
+        train, val = datasets.mapped_mnist(spec["mnist_folder"], config.train_size)
+    else:
+        train, val = datasets.load_toy(config.dataset, config.seed)
+        train = datasets.subset(train, config.train_size)
+    net = Network.mlp(**config.network_kwargs())
+    opt = optimizers.create(config.optimizer, lr=config.lr, **config.optimizer_params)
+    schedule = schedules.create(config.schedule, config.lr, **config.schedule_params)
+    events.send(("snapshot_weights", [p.copy() for p in net.params]))
+    return Trainer(net, opt, schedule, train, val, batch_size=config.batch_size,
+                   epochs=config.epochs, seed=config.seed, control=control,
+                   on_snapshot=lambda snap: events.send(("snapshot", snap)),
+                   snapshot_every=config.snapshot_every)
+
+
+def _apply_commands(commands, control: TrainControl) -> None:
+    """Relay the parent's commands to the trainer's switches until the pipe closes."""
+    actions = {"pause": lambda v: control.pause(), "resume": lambda v: control.resume(),
+               "stop": lambda v: control.stop(), "step": control.step, "set_lr": control.set_lr}
+    while True:
+        try:
+            command, value = commands.recv()
+        except (EOFError, OSError):
+            control.stop()
+            return
+        actions[command](value)

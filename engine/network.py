@@ -1,0 +1,151 @@
+"""A network is a function: a sequence of layers from pixels to scores, plus a loss.
+
+`Network.mlp([784, 16, 16, 10])` builds Dense → activation → Dense → activation → Dense;
+the output activation (softmax, sigmoid or identity) belongs to the loss, which fuses it
+for stability. `forward` returns logits; `predict_proba` applies the output activation.
+"""
+from __future__ import annotations
+
+import copy as _copy
+
+import numpy as np
+
+from . import activations, losses
+from .initializers import canonical
+from .layers import Dense
+
+
+class Network:
+    def __init__(self, layers, loss: losses.Loss, config: dict | None = None):
+        self.layers = list(layers)
+        self.loss = loss
+        self.output = loss.out
+        self.dense = [layer for layer in self.layers if isinstance(layer, Dense)]
+        self.config = config or {}
+        self.params = [p for d in self.dense for p in (d.params["W"], d.params["b"])]
+        self.grads = [g for d in self.dense for g in (d.grads["W"], d.grads["b"])]
+        self.param_names = [f"{k}{i + 1}" for i in range(len(self.dense)) for k in ("W", "b")]
+
+    @classmethod
+    def mlp(cls, sizes, activation="sigmoid", output="softmax", loss="cross_entropy",
+            init="xavier_normal", init_std=None, seed=0, dtype=np.float32, alpha=None):
+        """Dense layers of the given sizes with `activation` (a name, or one per hidden layer)."""
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(f"layers must list at least two positive sizes, got {sizes}")
+        hidden = activation if isinstance(activation, (list, tuple)) else [activation] * (len(sizes) - 2)
+        if len(hidden) != len(sizes) - 2:
+            raise ValueError(f"{len(sizes) - 2} hidden layers but {len(hidden)} activations given")
+        loss_obj = losses.create(loss, output)
+        rng = np.random.default_rng(seed)
+        layers = []
+        for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+            layers.append(Dense(n_in, n_out, init, rng, dtype, init_std))
+            if i < len(hidden):
+                layers.append(activations.create(hidden[i], alpha))
+        config = {"layers": sizes, "activation": list(hidden), "output": loss_obj.output,
+                  "loss": loss, "init": canonical(init), "init_std": init_std, "seed": seed,
+                  "alpha": alpha, "dtype": np.dtype(dtype).name}
+        return cls(layers, loss_obj, config)
+
+    @classmethod
+    def from_config(cls, config: dict) -> "Network":
+        """Rebuild an (untrained) network from its config dict."""
+        c = dict(config)
+        return cls.mlp(c["layers"], c.get("activation", "sigmoid"), c.get("output", "softmax"),
+                       c.get("loss", "cross_entropy"), c.get("init", "xavier_normal"),
+                       c.get("init_std"), c.get("seed", 0), np.dtype(c.get("dtype", "float32")),
+                       c.get("alpha"))
+
+    @property
+    def sizes(self) -> list[int]:
+        return [self.dense[0].shape[0]] + [d.shape[1] for d in self.dense]
+
+    @property
+    def n_params(self) -> int:
+        return sum(p.size for p in self.params)
+
+    @property
+    def dtype(self):
+        return self.params[0].dtype
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """(n, n_in) -> logits (n, n_out)."""
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def backward(self, grad: np.ndarray) -> np.ndarray:
+        """dL/dlogits (n, n_out) -> dL/dx (n, n_in); fills every layer's grads."""
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+        return grad
+
+    def loss_and_grads(self, x: np.ndarray, t: np.ndarray) -> float:
+        """Forward, loss, backward: returns the batch loss; gradients land in `self.grads`."""
+        value, grad = self.loss.value_and_grad(self.forward(x), t)
+        self.backward(grad)
+        return value
+
+    def evaluate(self, x: np.ndarray, t: np.ndarray, batch: int = 10_000) -> tuple[float, float]:
+        """Mean loss and accuracy (argmax vs labels) over a dataset, in chunks."""
+        total, correct = 0.0, 0
+        for i in range(0, len(x), batch):
+            z = self.forward(x[i:i + batch])
+            total += self.loss.value(z, t[i:i + batch]) * len(z)
+            correct += int(np.sum(z.argmax(axis=1) == _labels(t[i:i + batch])))
+        return total / len(x), correct / len(x)
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        """(n, n_in) -> output activations (n, n_out): probabilities for softmax."""
+        return self.output.f(self.forward(x))
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """(n, n_in) -> (n,) predicted class."""
+        return self.forward(x).argmax(axis=1)
+
+    def activations(self, x: np.ndarray) -> list[dict]:
+        """Per Dense layer {"pre": z, "post": a}; the last post is the output activation."""
+        out, a = [], x
+        for i, d in enumerate(self.dense):
+            z = a @ d.params["W"] + d.params["b"]
+            act = self._activation_after(i)
+            a = act.f(z)
+            out.append({"pre": z, "post": a})
+        return out
+
+    def _activation_after(self, i: int):
+        k = self.layers.index(self.dense[i])
+        nxt = self.layers[k + 1] if k + 1 < len(self.layers) else None
+        return nxt if nxt is not None and not isinstance(nxt, Dense) else self.output
+
+    def saliency(self, x: np.ndarray, cls: int) -> np.ndarray:
+        """d logit_cls / d x, shaped like x (one image (n_in,) or a batch (n, n_in))."""
+        batch = np.atleast_2d(x).astype(self.dtype)
+        z = self.forward(batch)
+        seed = np.zeros_like(z)
+        seed[:, cls] = 1
+        saved = [g.copy() for g in self.grads]
+        grad_x = self.backward(seed)
+        for g, s in zip(self.grads, saved):
+            g[...] = s
+        return grad_x.reshape(np.shape(x))
+
+    def get_flat(self) -> np.ndarray:
+        """All parameters as one float64 vector, in `param_names` order."""
+        return np.concatenate([p.ravel() for p in self.params]).astype(np.float64)
+
+    def set_flat(self, vector: np.ndarray) -> None:
+        """Overwrite all parameters (in place) from a flat vector."""
+        i = 0
+        for p in self.params:
+            p[...] = vector[i:i + p.size].reshape(p.shape)
+            i += p.size
+
+    def copy(self) -> "Network":
+        return _copy.deepcopy(self)
+
+
+def _labels(t: np.ndarray) -> np.ndarray:
+    t = np.asarray(t)
+    return t if t.ndim == 1 else t.argmax(axis=1)

@@ -1,0 +1,125 @@
+"""The training loop: mini-batches, validation, schedules, control flags, snapshots.
+
+Knows nothing about sockets: it calls `on_snapshot(Snapshot)` and checks a `TrainControl`
+between batches. Batch size n_train is batch gradient descent, 1 is stochastic, k mini-batch.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from .control import TrainControl
+from .datasets.mnist import Split
+from .snapshot import Snapshot, activation_stats, layer_norms
+
+
+def targets_for(y: np.ndarray, n_out: int, dtype) -> np.ndarray:
+    """Labels -> the target array the loss expects: one-hot rows, or (n, 1) for one output."""
+    if n_out == 1:
+        return y.reshape(-1, 1).astype(dtype)
+    t = np.zeros((len(y), n_out), dtype=dtype)
+    t[np.arange(len(y)), y] = 1
+    return t
+
+
+class Trainer:
+    def __init__(self, net, optimizer, schedule, train: Split, val: Split | None = None,
+                 batch_size=32, epochs=5, seed=0, control: TrainControl | None = None,
+                 on_snapshot=None, snapshot_every=50, probe_x=None):
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.net, self.opt, self.schedule = net, optimizer, schedule
+        self.train, self.val = train, val
+        self.batch_size = min(int(batch_size), len(train))
+        self.epochs, self.snapshot_every = int(epochs), int(snapshot_every) if snapshot_every else 0
+        self.rng = np.random.default_rng(seed)
+        self.control = control or TrainControl()
+        self.on_snapshot = on_snapshot or (lambda snap: None)
+        self.probe_x = probe_x if probe_x is not None else train.x[:256]
+        self.step = 0
+        self.epoch = 0
+        self.lr_override: float | None = None
+        self.status = "ready"
+        self.history: list[dict] = []
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return math.ceil(len(self.train) / self.batch_size)
+
+    def run(self) -> str:
+        """Train for the configured epochs; returns "done", "stopped" or "diverged"."""
+        self.status = "training"
+        for epoch in range(self.epoch, self.epochs):
+            self.epoch = epoch
+            result = self._run_epoch(epoch)
+            if result != "ok":
+                self.status = result
+                return result
+            self.control.end_of_epoch()
+        self.status = "done"
+        return "done"
+
+    def current_lr(self, epoch: int) -> float:
+        live = self.control.take_lr()
+        if live is not None:
+            self.lr_override = live
+        return self.lr_override if self.lr_override is not None else self.schedule.lr_at(epoch)
+
+    def _run_epoch(self, epoch: int) -> str:
+        net, bs = self.net, self.batch_size
+        perm = self.rng.permutation(len(self.train))
+        x = self.train.x[perm].astype(net.dtype, copy=False)
+        t = targets_for(self.train.y[perm], net.sizes[-1], net.dtype)
+        running, count, seconds = 0.0, 0, 0.0
+        for i in range(0, len(x), bs):
+            if not self.control.wait_for_batch():
+                return "stopped"
+            started = time.perf_counter()
+            self.opt.lr = self.current_lr(epoch)
+            snap_now = self.snapshot_every and (self.step + 1) % self.snapshot_every == 0
+            before = [p.copy() for p in net.params] if snap_now else None
+            loss = net.loss_and_grads(x[i:i + bs], t[i:i + bs])
+            if not math.isfinite(loss):
+                return self._diverge(epoch + i / len(x), running, count)
+            self.opt.step(net.params, net.grads)
+            self.step += 1
+            running, count = running + loss, count + 1
+            seconds += time.perf_counter() - started
+            if snap_now:
+                self._emit("step", epoch + (i + bs) / len(x), running / count, before)
+                running, count = 0.0, 0
+        if not all(np.isfinite(p).all() for p in net.params):
+            return self._diverge(epoch + 1, running, count)
+        self._end_epoch(epoch, running / count if count else None, seconds)
+        return "ok"
+
+    def _end_epoch(self, epoch: int, train_loss, seconds: float) -> None:
+        val_loss = val_acc = None
+        if self.val is not None and len(self.val):
+            val_loss, val_acc = self.net.evaluate(self.val.x, self.val.y)
+        sub = slice(0, min(len(self.train), 5000))
+        _, train_acc = self.net.evaluate(self.train.x[sub], self.train.y[sub])
+        if hasattr(self.schedule, "observe"):
+            self.schedule.observe(val_loss if val_loss is not None else train_loss)
+        row = {"epoch": epoch + 1, "train_loss": train_loss, "val_loss": val_loss,
+               "val_accuracy": val_acc, "train_accuracy": train_acc, "lr": self.opt.lr,
+               "seconds": seconds}
+        self.history.append(row)
+        self._emit("epoch", epoch + 1, train_loss, None, val_loss=val_loss,
+                   val_accuracy=val_acc, train_accuracy=train_acc, seconds=seconds)
+
+    def _diverge(self, epoch: float, running: float, count: int) -> str:
+        self._emit("epoch", epoch, running / count if count else None, None, status="diverged")
+        return "diverged"
+
+    def _emit(self, kind, epoch, train_loss, before, status="training", **extra) -> None:
+        net = self.net
+        grads, ratios = layer_norms(net, before)
+        stats, hists = activation_stats(net, self.probe_x)
+        snap = Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
+                        train_loss=train_loss, status=status,
+                        weights=[p.copy() for p in net.params], grad_norms=grads,
+                        update_ratios=ratios, activation_stats=stats, histograms=hists, **extra)
+        self.on_snapshot(snap)

@@ -1,0 +1,89 @@
+/** Owns the /ws/train WebSocket: sends actions, decodes server messages into the store, reconnects. */
+import { parseMessage } from "./protocol.js";
+
+const MAX_METRICS = 20000;
+const MAX_HIST = 400;
+
+/** Route one decoded server message into the store; after a reset (status null) stale run messages are dropped. */
+export function dispatch(store, msg) {
+  if (!store.get("status") && ["metrics", "snapshot"].includes(msg.type)) return;
+  if (!store.get("status") && msg.type === "status" && msg.state === "stopped") return;
+  switch (msg.type) {
+    case "metrics": store.append("metrics", msg, MAX_METRICS); break;
+    case "snapshot":
+      store.set("lastSnapshot", msg);
+      if (msg.histograms) store.append("histHistory", { step: msg.step, epoch: msg.epoch, histograms: msg.histograms }, MAX_HIST);
+      break;
+    case "surface": store.set("surface", msg); break;
+    case "status": store.set("status", msg); break;
+    case "error": store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field } }); break;
+    default: break;
+  }
+}
+
+/** createController({store, url}) -> {connect, send, close}; connection state goes to store "connection". */
+export function createController({ store, url, WebSocketImpl = globalThis.WebSocket, backoff = [500, 1000, 2000, 4000] }) {
+  let ws = null;
+  let attempts = 0;
+  let closed = false;
+  const pending = [];
+
+  function onOpen() {
+    const wasReconnect = attempts > 0;
+    attempts = 0;
+    store.set("connection", "open");
+    if (wasReconnect && isActive(store.get("status"))) {
+      store.set("status", { state: "lost" });
+    }
+    while (pending.length) ws.send(pending.shift());
+  }
+
+  function onMessage(event) {
+    let msg;
+    try {
+      msg = parseMessage(event.data);
+    } catch (err) {
+      store.set("error", { type: "error", message: `bad message from the server: ${err.message}` });
+      return;
+    }
+    dispatch(store, msg);
+  }
+
+  function onClose() {
+    if (closed) return;
+    store.set("connection", "reconnecting");
+    const delay = backoff[Math.min(attempts, backoff.length - 1)];
+    attempts += 1;
+    setTimeout(connect, delay);
+  }
+
+  function connect() {
+    if (closed) return;
+    if (store.get("connection") !== "reconnecting") store.set("connection", "connecting");
+    ws = new WebSocketImpl(url);
+    ws.binaryType = "arraybuffer";
+    ws.addEventListener("open", onOpen);
+    ws.addEventListener("message", onMessage);
+    ws.addEventListener("close", onClose);
+  }
+
+  /** Send a message object now, or as soon as the socket opens. */
+  function send(msg) {
+    const text = JSON.stringify(msg);
+    if (ws && ws.readyState === 1) ws.send(text);
+    else pending.push(text);
+  }
+
+  return { connect, send, close: () => { closed = true; if (ws) ws.close(); } };
+}
+
+/** A run the server was doing for this connection (lost if the socket dropped). */
+export function isActive(status) {
+  return !!status && ["requested", "queued", "training", "paused"].includes(status.state);
+}
+
+/** The ws:// or wss:// URL of /ws/train on the page's own host. */
+export function socketUrl(location) {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}/ws/train`;
+}

@@ -1,0 +1,49 @@
+/** Korean/English text: merges the per-panel dictionaries, picks the language, fills the DOM. */
+import common from "./i18n/common.js";
+import build from "./i18n/build.js";
+import watch from "./i18n/watch.js";
+
+export const LANGS = ["en", "ko"];
+export const STORAGE_KEY = "downhill.lang";
+const LATER = ["./i18n/draw.js", "./i18n/downhill.js"];
+
+/** [{en, ko}, ...] -> one {en, ko}; a key defined twice keeps the later value. */
+export function mergeDictionaries(list) {
+  const out = { en: {}, ko: {} };
+  for (const d of list) for (const lang of LANGS) Object.assign(out[lang], (d && d[lang]) || {});
+  return out;
+}
+
+/** The five panel dictionaries merged; the Draw and Downhill ones only if they exist yet. */
+export async function loadDictionaries() {
+  const later = await Promise.all(LATER.map((p) => import(p).then((m) => m.default, () => null)));
+  return mergeDictionaries([common, build, watch, ...later]);
+}
+
+/** Stored choice, else the first browser language we speak, else English. */
+export function pickLanguage(stored, browserLanguages = []) {
+  if (LANGS.includes(stored)) return stored;
+  for (const tag of browserLanguages) {
+    const base = String(tag).toLowerCase().split("-")[0];
+    if (LANGS.includes(base)) return base;
+  }
+  return "en";
+}
+
+/** dict, lang -> t(key, params): "{name}" placeholders filled; falls back to English, then the key. */
+export function translator(dict, lang) {
+  return (key, params = {}) => {
+    const s = (dict[lang] && dict[lang][key]) ?? (dict.en && dict.en[key]) ?? key;
+    return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+  };
+}
+
+/** Fill data-i18n (text), data-i18n-title, data-i18n-aria-label, data-i18n-placeholder under root. */
+export function applyTranslations(root, t) {
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const [attr, key] of [["title", "i18nTitle"], ["aria-label", "i18nAriaLabel"], ["placeholder", "i18nPlaceholder"]]) {
+    for (const el of root.querySelectorAll(`[data-${attr === "aria-label" ? "i18n-aria-label" : "i18n-" + attr}]`)) {
+      el.setAttribute(attr, t(el.dataset[key]));
+    }
+  }
+}

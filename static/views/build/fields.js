@@ -1,0 +1,78 @@
+/** Form fields for the Build panel: labelled number, select, checkbox and hyperparameter inputs. */
+import { h } from "../../dom.js";
+
+let counter = 0;
+const nextId = (key) => `f-${key.replace(/\W/g, "-")}-${++counter}`;
+
+/** A labelled <select>; choices are [value, text] pairs. */
+export function selectField({ key, label, value, choices, onChange, help, testid }) {
+  const id = nextId(key);
+  const select = h("select", { id, dataset: { key }, "data-testid": testid, title: help,
+    onChange: (e) => onChange(e.target.value) },
+  choices.map(([v, text]) => h("option", { value: v, selected: String(v) === String(value) }, text)));
+  return h("div", { class: "field" }, h("label", { for: id }, label), select);
+}
+
+/** A labelled number input; commits on change, ignores text that is not a number in range. */
+export function numberField({ key, label, value, min, max, step = "any", onChange, help, testid }) {
+  const id = nextId(key);
+  const input = h("input", { id, type: "number", inputmode: "decimal", value, min, max, step,
+    dataset: { key }, "data-testid": testid, title: help,
+    onChange: (e) => {
+      const x = Number(e.target.value);
+      const ok = e.target.value !== "" && Number.isFinite(x) && (min == null || x >= min) && (max == null || x <= max);
+      e.target.setAttribute("aria-invalid", ok ? "false" : "true");
+      if (ok) onChange(x);
+    } });
+  return h("div", { class: "field" }, h("label", { for: id }, label), input);
+}
+
+/** A labelled checkbox. */
+export function checkboxField({ key, label, value, onChange, help }) {
+  const id = nextId(key);
+  const input = h("input", { id, type: "checkbox", checked: !!value, dataset: { key }, title: help,
+    onChange: (e) => onChange(e.target.checked) });
+  return h("div", { class: "field field-check" }, input, h("label", { for: id }, label));
+}
+
+/** Two number inputs for a pair such as Adam's betas. */
+export function pairField({ key, label, value, min, max, onChange, help }) {
+  const pair = Array.isArray(value) ? value.slice() : [0, 0];
+  const id = nextId(key);
+  const input = (i) => h("input", { id: i === 0 ? id : undefined, type: "number", step: "any", min, max,
+    value: pair[i], dataset: { key: `${key}.${i}` }, title: help, "aria-label": `${label} ${i + 1}`,
+    onChange: (e) => {
+      const x = Number(e.target.value);
+      if (e.target.value === "" || !Number.isFinite(x)) return;
+      pair[i] = x;
+      onChange(pair.slice());
+    } });
+  return h("div", { class: "field field-pair" }, h("label", { for: id }, label), h("span", {}, input(0), input(1)));
+}
+
+/** Hyperparameter spec {param: {default, type, min, max, label_en, ...}} + values -> fields. */
+export function paramFields(prefix, spec, values, lang, onChange, skip = []) {
+  return Object.entries(spec || {}).filter(([name]) => !skip.includes(name)).map(([name, s]) => {
+    const common = { key: `${prefix}.${name}`, label: s[`label_${lang}`] || s.label_en || name,
+      help: s[`help_${lang}`] || s.help_en, value: values[name] ?? s.default,
+      onChange: (v) => onChange(name, v) };
+    if (s.type === "bool") return checkboxField({ ...common, value: !!(values[name] ?? s.default) });
+    if (s.type === "pair") return pairField({ ...common, min: s.min, max: s.max });
+    return numberField({ ...common, min: s.min ?? undefined, max: s.max ?? undefined,
+      step: s.type === "int" ? 1 : "any" });
+  });
+}
+
+/** Coerce link-decoded values (1/0, numbers) to the spec's types; drops unknown names. */
+export function coerceParams(spec, values) {
+  const out = {};
+  for (const [name, s] of Object.entries(spec || {})) {
+    if (!(name in (values || {}))) continue;
+    const v = values[name];
+    if (s.type === "bool") out[name] = v === true || v === 1;
+    else if (s.type === "pair") out[name] = Array.isArray(v) ? v.map(Number) : s.default;
+    else if (s.type === "int") out[name] = Math.round(Number(v));
+    else out[name] = Number(v);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/** Roll-downhill panel: a 3-D surface, a contour map and a 1-D slice, fed by toy races or the training run. */
+import { h } from "../dom.js";
+import { mountContour } from "./contour.js";
+import { mountSlice } from "./slice1d.js";
+import { mountToy } from "./toymode.js";
+import { mountNet } from "./netmode.js";
+import { isActive } from "../controller.js";
+
+const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
+
+function ensureCss(href) {
+  if (!document.querySelector(`link[href="${href}"]`)) document.head.append(h("link", { rel: "stylesheet", href }));
+}
+
+function layout(t) {
+  const el = {
+    toyBtn: tx(t, "downhill.mode.toy", "button", { type: "button", class: "btn", "data-testid": "mode-toy", "aria-pressed": "true" }),
+    netBtn: tx(t, "downhill.mode.net", "button", { type: "button", class: "btn", "data-testid": "mode-net", "aria-pressed": "false" }),
+    view3d: h("div", { class: "surface-view", "data-testid": "surface-view", role: "img", "aria-label": t("downhill.view3d.aria"), "data-i18n-aria-label": "downhill.view3d.aria" }),
+    contour: h("canvas", { class: "contour", "data-testid": "contour-map", role: "img", tabindex: "0", "aria-label": t("downhill.contour.aria"), "data-i18n-aria-label": "downhill.contour.aria" }),
+    slice: h("canvas", { class: "slice", "data-testid": "slice-1d", role: "img", "aria-label": t("downhill.slice.aria"), "data-i18n-aria-label": "downhill.slice.aria" }),
+    toy: h("div", { class: "mode-box" }),
+    net: h("div", { class: "mode-box", hidden: true }),
+  };
+  const root = h("div", { class: "downhill" },
+    h("div", { class: "mode-switch", role: "group" }, el.toyBtn, el.netBtn, tx(t, "downhill.mode.help", "span", { class: "hint" })),
+    h("div", { class: "downhill-grid" },
+      h("figure", { class: "view" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d"))),
+      h("figure", { class: "view" }, el.contour, h("figcaption", {}, tx(t, "downhill.contour"))),
+      h("div", { class: "downhill-side" }, el.toy, el.net,
+        h("figure", { class: "view" }, el.slice, h("figcaption", {}, tx(t, "downhill.slice"))))));
+  return { root, el };
+}
+
+/** 3-D view if WebGL works, else a note (the contour map still shows everything). */
+async function make3d(container, t) {
+  try {
+    const { mountSurface3d } = await import("./surface3d.js");
+    return mountSurface3d(container);
+  } catch (err) {
+    container.append(h("p", { class: "hint" }, t("downhill.nowebgl")));
+    return { setField() {}, draw() {} };
+  }
+}
+
+export function mount(root, ctx) {
+  ensureCss("/static/css/downhill.css");
+  const { t, store } = ctx;
+  const { root: view, el } = layout(t);
+  root.replaceChildren(view);
+  const contour = mountContour(el.contour);
+  const slice = mountSlice(el.slice);
+  let surface = { setField() {}, draw() {} };
+  const modes = { toy: mountToy(el.toy, ctx), net: mountNet(el.net, ctx) };
+  let mode = "toy";
+  let field = null;
+
+  function setMode(next) {
+    mode = next;
+    el.toy.hidden = mode !== "toy";
+    el.net.hidden = mode !== "net";
+    el.toyBtn.setAttribute("aria-pressed", String(mode === "toy"));
+    el.netBtn.setAttribute("aria-pressed", String(mode === "net"));
+    view.dataset.mode = mode;
+  }
+  el.toyBtn.addEventListener("click", () => setMode("toy"));
+  el.netBtn.addEventListener("click", () => setMode("net"));
+  let wasActive = false;
+  store.subscribe(["status"], () => {
+    const active = isActive(store.get("status"));
+    if (active && !wasActive) setMode("net");
+    wasActive = active;
+  });
+
+  const drag = (kind) => (e) => {
+    if (mode !== "toy" || !contour.field || (kind !== "down" && !e.buttons && kind !== "up")) return;
+    if (kind === "down") el.contour.setPointerCapture(e.pointerId);
+    modes.toy.pointer(kind, contour.toWorld(e));
+  };
+  el.contour.addEventListener("pointerdown", drag("down"));
+  el.contour.addEventListener("pointermove", drag("move"));
+  el.contour.addEventListener("pointerup", drag("up"));
+  el.contour.addEventListener("keydown", (e) => {
+    const d = { ArrowLeft: [-0.03, 0], ArrowRight: [0.03, 0], ArrowUp: [0, 0.03], ArrowDown: [0, -0.03] }[e.key];
+    if (!d || mode !== "toy") return;
+    e.preventDefault();
+    modes.toy.nudge(...d);
+  });
+
+  let last = 0;
+  let frames = 0;
+  let fpsSince = 0;
+  let sliceKey = "";
+  let running = false;
+  let visible = false;
+  let ready = false;
+
+  function loop(now) {
+    if (!visible) { running = false; return; }
+    const dt = Math.min(0.1, (now - last) / 1000);
+    last = now;
+    const scene = modes[mode].frame(dt);
+    if (scene.field !== field) {
+      field = scene.field;
+      contour.setField(field);
+      surface.setField(field);
+    }
+    contour.draw(scene);
+    surface.draw(scene);
+    const b = scene.sliceBall;
+    const key = `${field && field.z.length}|${field && field.lo}|${b ? `${b.x},${b.y}` : ""}|${t("downhill.slice")}`;
+    if (key !== sliceKey) { slice.draw(field, b, scene.axisLabel); sliceKey = key; }
+    el.contour.dataset.paths = String((scene.paths || []).length && field ? scene.paths.length : 0);
+    el.contour.dataset.step = String(scene.step ?? 0);
+    el.view3d.dataset.hasSurface = String(!!field);
+    countFrame(now);
+    requestAnimationFrame(loop);
+  }
+  function countFrame(now) {
+    frames += 1;
+    if (now - fpsSince > 1000) { el.view3d.dataset.fps = String(Math.round((frames * 1000) / (now - fpsSince))); frames = 0; fpsSince = now; }
+  }
+  function start() {
+    if (running || !ready || !visible) return;
+    running = true;
+    last = fpsSince = performance.now();
+    requestAnimationFrame(loop);
+  }
+  new IntersectionObserver((entries) => { visible = entries.some((e) => e.isIntersecting); start(); }).observe(view);
+  make3d(el.view3d, t).then((s) => { surface = s; field = undefined; ready = true; start(); });
+  store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); });
+  setMode("toy");
+}

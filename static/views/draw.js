@@ -1,0 +1,121 @@
+/** Draw panel: draw a digit, see what the network sees, its answer, its hidden layers and why. */
+import { h } from "../dom.js";
+import { mountPad } from "./drawpad.js";
+import { createPredictor } from "./predictor.js";
+import { mountBars } from "./bars.js";
+import { mountLayers } from "./layers.js";
+import { paintHeatmap, paintDigit } from "./heatmap.js";
+import { createNeuronView } from "./neuron.js";
+import { mountEvaluation } from "./evaluation.js";
+
+const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
+
+function ensureCss(href) {
+  if (!document.querySelector(`link[href="${href}"]`)) document.head.append(h("link", { rel: "stylesheet", href }));
+}
+
+function layout(t) {
+  const el = {
+    pad: h("canvas", { class: "pad", "data-testid": "draw-canvas", "aria-label": t("draw.pad.aria"), "data-i18n-aria-label": "draw.pad.aria" }),
+    clear: tx(t, "draw.clear", "button", { type: "button", class: "btn", "data-testid": "clear-drawing" }),
+    random: tx(t, "draw.random", "button", { type: "button", class: "btn", "data-testid": "random-digit" }),
+    note: h("p", { class: "hint draw-note", "data-testid": "draw-note", "aria-live": "polite" }),
+    seen: h("canvas", { class: "heat digit", "data-testid": "seen-image" }),
+    cropped: h("canvas", { class: "heat step-img", "data-testid": "step-cropped" }),
+    scaled: h("canvas", { class: "heat step-img", "data-testid": "step-scaled" }),
+    bars: h("div", { class: "bars-box" }),
+    layers: h("div", {}),
+    contrib: h("canvas", { class: "heat digit", "data-testid": "contribution" }),
+    weights: h("canvas", { class: "heat digit", "data-testid": "neuron-weights" }),
+    contribNote: h("p", { class: "hint", "data-testid": "contribution-note" }),
+    saliency: h("canvas", { class: "heat digit", "data-testid": "saliency" }),
+    evaluation: h("div", { class: "draw-eval-box" }),
+  };
+  const fig = (canvas, key, helpKey) => h("figure", { class: "map" }, canvas,
+    h("figcaption", {}, tx(t, key, "strong"), helpKey ? tx(t, helpKey, "small") : null));
+  const root = h("div", { class: "draw-grid" },
+    h("div", { class: "draw-left" }, el.pad, h("div", { class: "draw-buttons" }, el.clear, el.random), el.note,
+      h("div", { class: "pipeline", "data-testid": "preprocessing" }, fig(el.cropped, "draw.step.crop", "draw.step.crop.help"),
+        fig(el.scaled, "draw.step.scale", "draw.step.scale.help"), fig(el.seen, "draw.seen", "draw.seen.help"))),
+    h("div", { class: "draw-right" },
+      h("div", { class: "draw-answer" }, h("div", {}, tx(t, "draw.prediction", "h3"), el.bars),
+        h("div", {}, tx(t, "draw.layers", "h3"), tx(t, "draw.layers.help", "p", { class: "hint" }), el.layers)),
+      h("div", { class: "draw-maps" }, fig(el.contrib, "draw.contrib", "draw.contrib.help"),
+        fig(el.weights, "draw.weights", "draw.weights.help"), fig(el.saliency, "draw.saliency", "draw.saliency.help")),
+      el.contribNote),
+    el.evaluation);
+  return { root, el };
+}
+
+/** The preprocessing steps (cropped, scaled) of a drawn image; hidden for dataset digits. */
+function showSteps(el, steps) {
+  for (const [key, canvas] of [["cropped", el.cropped], ["scaled", el.scaled]]) {
+    canvas.closest("figure").hidden = !steps;
+    if (!steps) continue;
+    const [hh, ww] = steps[key].shape;
+    paintDigit(canvas, steps[key].data, ww, hh);
+    const side = 84 / Math.max(ww, hh);
+    canvas.style.width = `${Math.round(ww * side)}px`;
+    canvas.style.height = `${Math.round(hh * side)}px`;
+  }
+}
+
+export function mount(root, ctx) {
+  ensureCss("/static/css/draw.css");
+  const { t } = ctx;
+  const { root: view, el } = layout(t);
+  root.replaceChildren(view);
+  const state = { answer: null, label: null };
+  const bars = mountBars(el.bars, t);
+  const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
+  const neuron = createNeuronView(ctx, el, layers);
+  const evaluation = mountEvaluation(el.evaluation, ctx, (m) => showDigit(m.pixels, m.label));
+  const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
+    (err) => { el.note.textContent = err.message; });
+  const pad = mountPad(el.pad, { onStroke: () => {
+    state.label = null;
+    predictor.request(() => (pad.empty ? null : { image: pad.image(), steps: true }));
+  } });
+
+  function show(answer) {
+    state.answer = answer;
+    el.note.textContent = state.label === null ? "" : t("draw.label", { label: state.label });
+    paintDigit(el.seen, answer.input);
+    showSteps(el, answer.steps);
+    bars.update(answer.probabilities, answer.prediction);
+    layers.update(answer.activations.slice(0, -1));
+    paintHeatmap(el.saliency, answer.saliency, { cols: 28, kind: "diverging" });
+    neuron.show(answer);
+  }
+
+  function showDigit(pixels, label) {
+    pad.paintPixels(pixels);
+    state.label = label;
+    predictor.request(() => ({ pixels }));
+  }
+
+  el.clear.addEventListener("click", () => {
+    pad.clear();
+    state.answer = null;
+    state.label = null;
+    neuron.show(null);
+    bars.reset();
+    el.note.textContent = t("draw.empty");
+  });
+  el.random.addEventListener("click", async () => {
+    try {
+      const d = await ctx.api("/api/digits/test/random");
+      showDigit(d.pixels, d.label);
+    } catch (err) { el.note.textContent = err.message; }
+  });
+
+  ctx.store.subscribe(["lang"], () => {
+    bars.update(state.answer ? state.answer.probabilities : new Array(10).fill(0), state.answer ? state.answer.prediction : -1);
+    if (!state.answer) bars.reset();
+    layers.relabel();
+    evaluation.relabel();
+    if (state.answer) show(state.answer);
+    else el.note.textContent = t("draw.start");
+  });
+  el.note.textContent = t("draw.start");
+}

@@ -1,0 +1,72 @@
+/** Hidden-layer activations for the current digit: one small heatmap per layer; hover picks a neuron. */
+import { h } from "../dom.js";
+import { paintHeatmap, gridShape } from "./heatmap.js";
+
+/** mountLayers(root, {t, onPick(layer, neuron)}) -> {update(hidden activations [[n_1], ...]), select(l, j), relabel()}. */
+export function mountLayers(root, { t, onPick }) {
+  const box = h("div", { class: "layer-maps", "data-testid": "hidden-activations" });
+  root.append(box);
+  let items = [];
+  let acts = [];
+
+  function build(n) {
+    items = Array.from({ length: n }, (_, l) => {
+      const canvas = h("canvas", { class: "heat layer-heat", tabindex: "0", dataset: { layer: l } });
+      const title = h("span", { class: "layer-title" });
+      const mark = h("span", { class: "neuron-mark", hidden: true });
+      const fig = h("figure", { class: "layer-map" }, h("div", { class: "layer-wrap" }, canvas, mark), h("figcaption", {}, title));
+      const pick = (e) => {
+        const shape = gridShape(acts[l].length);
+        const r = canvas.getBoundingClientRect();
+        const col = Math.floor(((e.clientX - r.left) / r.width) * shape.cols);
+        const row = Math.floor(((e.clientY - r.top) / r.height) * shape.rows);
+        const j = row * shape.cols + col;
+        if (j >= 0 && j < acts[l].length) onPick(l, j);
+      };
+      canvas.addEventListener("pointermove", pick);
+      canvas.addEventListener("keydown", (e) => keyPick(e, l));
+      return { canvas, title, fig, mark, selected: 0 };
+    });
+    box.replaceChildren(...items.map((i) => i.fig));
+  }
+
+  function keyPick(e, l) {
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: gridShape(acts[l].length).cols, ArrowUp: -gridShape(acts[l].length).cols }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const j = Math.min(acts[l].length - 1, Math.max(0, items[l].selected + step));
+    onPick(l, j);
+  }
+
+  function relabel() {
+    items.forEach((it, l) => {
+      const n = acts[l] ? acts[l].length : 0;
+      it.title.textContent = t("draw.layer.title", { i: l + 1, n });
+      it.canvas.setAttribute("aria-label", t("draw.layer.aria", { i: l + 1, n }));
+    });
+  }
+
+  return {
+    update(hidden) {
+      acts = hidden;
+      if (items.length !== hidden.length) build(hidden.length);
+      hidden.forEach((a, l) => {
+        paintHeatmap(items[l].canvas, a, { kind: "sequential", range: [Math.min(0, ...a), Math.max(1, ...a)] });
+        items[l].canvas.dataset.values = String(a.length);
+      });
+      relabel();
+    },
+    select(l, j) {
+      items.forEach((it, k) => {
+        it.canvas.dataset.selected = k === l ? String(j) : "";
+        it.mark.hidden = k !== l;
+        if (k !== l) return;
+        const { cols, rows } = gridShape(acts[l].length);
+        Object.assign(it.mark.style, { left: `${(100 * (j % cols)) / cols}%`, top: `${(100 * Math.floor(j / cols)) / rows}%`,
+          width: `${100 / cols}%`, height: `${100 / rows}%` });
+      });
+      if (items[l]) items[l].selected = j;
+    },
+    relabel,
+  };
+}

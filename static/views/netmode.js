@@ -1,0 +1,147 @@
+/** Network mode: the real loss surface around the training run's weights, on a chosen plane, with the descent path. */
+import { h } from "../dom.js";
+import { fieldFromSurface } from "./field.js";
+import { follow, pointAt, valueAt } from "./race.js";
+
+const PATH = "#D55E00";
+const TRUE = "#000000";
+const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
+const ACTIVE = ["training", "requested", "queued"];
+
+function controls(t) {
+  const el = {
+    plane: h("select", { id: "surface-plane", "data-testid": "surface-plane" },
+      ["pca", "random", "weights"].map((p) => h("option", { value: p, "data-i18n": `downhill.plane.${p}` }, t(`downhill.plane.${p}`)))),
+    layer: h("select", { id: "surface-layer", "data-testid": "surface-layer" }),
+    w1: h("input", { id: "surface-w1", value: "406,0", "data-testid": "surface-w1", size: "6" }),
+    w2: h("input", { id: "surface-w2", value: "408,1", "data-testid": "surface-w2", size: "6" }),
+    refresh: tx(t, "downhill.refresh", "button", { type: "button", class: "btn small", "data-testid": "surface-refresh" }),
+    variance: h("p", { class: "readout", "data-testid": "explained-variance" }),
+    gap: h("p", { class: "readout", "data-testid": "surface-gap" }),
+    note: h("p", { class: "hint", "data-testid": "surface-note", "aria-live": "polite" }),
+  };
+  el.weights = h("div", { class: "weight-pick", hidden: true },
+    h("div", { class: "field" }, tx(t, "downhill.layer", "label", { for: "surface-layer" }), el.layer),
+    h("div", { class: "field" }, tx(t, "downhill.w1", "label", { for: "surface-w1" }), el.w1),
+    h("div", { class: "field" }, tx(t, "downhill.w2", "label", { for: "surface-w2" }), el.w2));
+  const root = h("div", { class: "net-controls", "data-testid": "net-controls" },
+    h("div", { class: "field" }, tx(t, "downhill.plane", "label", { for: "surface-plane" }), el.plane),
+    tx(t, "downhill.plane.help", "p", { class: "hint" }), el.weights, el.refresh, el.variance, el.gap,
+    h("p", { class: "hint legend-line" }, h("span", { class: "swatch", style: { background: PATH } }), tx(t, "downhill.legend.path"),
+      h("span", { class: "swatch dashed" }), tx(t, "downhill.legend.true")), el.note);
+  return { root, el };
+}
+
+const pair = (s) => s.split(/[ ,]+/).filter(Boolean).map(Number);
+
+/** mountNet(root, ctx) -> {frame(dt) -> scene, relabel()}. */
+export function mountNet(root, ctx) {
+  const { t, store } = ctx;
+  const { root: box, el } = controls(t);
+  root.append(box);
+  const st = { field: null, msg: null, paths: [], s: 0, pending: false, asked: 0 };
+
+  /** The two weights of the "weights" plane, or null (with a note) when an index is out of range. */
+  function chosenWeights() {
+    const layers = (store.get("config") || {}).layers || [];
+    const layer = Number(el.layer.value || 0);
+    const picks = [pair(el.w1.value), pair(el.w2.value)];
+    const ok = picks.every(([r, c]) => Number.isInteger(r) && Number.isInteger(c) && r >= 0 && c >= 0 && r < layers[layer] && c < layers[layer + 1]);
+    const same = picks[0][0] === picks[1][0] && picks[0][1] === picks[1][1];
+    if (!ok || same) {
+      el.note.textContent = t(same ? "downhill.w.same" : "downhill.w.range", { rows: layers[layer], cols: layers[layer + 1] });
+      return null;
+    }
+    return picks.map((index) => ({ layer, index }));
+  }
+
+  function request() {
+    if (!store.get("lastSnapshot")) return;
+    const msg = { type: "surface", plane: el.plane.value, resolution: 41 };
+    if (el.plane.value === "weights") {
+      msg.params = chosenWeights();
+      if (!msg.params) { st.failed = true; return; }
+    }
+    st.failed = false;
+    st.pending = true;
+    st.asked = performance.now();
+    ctx.controller.send(msg);
+  }
+
+  function onSurface() {
+    const msg = store.get("surface");
+    st.pending = false;
+    if (!msg || !msg.tensors || !msg.tensors.values) {
+      st.field = null; st.paths = []; st.msg = null;
+      return;
+    }
+    st.msg = msg;
+    box.dataset.plane = msg.plane;
+    st.field = fieldFromSurface(msg);
+    const path = msg.path || [];
+    st.paths = [{ points: path, values: msg.path_surface_loss || [], color: PATH },
+      { points: path, values: (msg.path_loss || []).map((v) => (Number.isFinite(v) ? v : st.field.hi)), color: TRUE, dash: [4, 4] }];
+    if (st.s > path.length - 1) st.s = 0;
+    renderReadouts();
+  }
+
+  function renderReadouts() {
+    const msg = st.msg;
+    if (!st.failed) el.note.textContent = msg ? "" : t("downhill.net.empty");
+    el.variance.textContent = msg && msg.explained_variance
+      ? t("downhill.variance", { a: (100 * msg.explained_variance[0]).toFixed(1), b: (100 * msg.explained_variance[1]).toFixed(1) }) : "";
+    const tl = (msg && msg.path_loss) || [];
+    const sl = (msg && msg.path_surface_loss) || [];
+    if (!tl.length) { el.gap.textContent = ""; return; }
+    const gaps = tl.map((v, i) => Math.abs(v - sl[i])).filter(Number.isFinite);
+    const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
+    el.gap.textContent = t("downhill.gap", { now: gaps[gaps.length - 1].toFixed(3), mean: mean.toFixed(3), loss: tl[tl.length - 1].toFixed(3) });
+  }
+
+  function fillLayers() {
+    const layers = (store.get("config") || {}).layers || [];
+    el.layer.replaceChildren(...layers.slice(1).map((n, i) => h("option", { value: i }, t("downhill.layer.n", { i: i + 1, a: layers[i], b: n }))));
+  }
+
+  function tick() {
+    const state = (store.get("status") || {}).state;
+    const since = performance.now() - st.asked;
+    const idle = ["done", "paused", "stopped"].includes(state) && !st.msg;
+    if (st.failed) return;
+    if ((state === "training" || idle) && (!st.pending || since > 5000) && since > (idle ? 3000 : 1000)) request();
+  }
+
+  let lastState = null;
+  store.subscribe(["status"], () => {
+    const state = (store.get("status") || {}).state;
+    if (ACTIVE.includes(lastState) && ["done", "paused", "stopped", "diverged"].includes(state)) setTimeout(request, 100);
+    if (!store.get("status")) { st.field = null; st.paths = []; st.msg = null; renderReadouts(); }
+    lastState = state;
+  });
+  store.subscribe(["surface"], onSurface);
+  store.subscribe(["error"], () => {
+    const err = store.get("error");
+    if (!err || !/^surface/.test(err.message || "")) return;
+    st.pending = false;
+    st.failed = true;
+    el.note.textContent = err.message;
+  });
+  store.subscribe(["config"], fillLayers);
+  el.plane.addEventListener("change", () => { el.weights.hidden = el.plane.value !== "weights"; request(); });
+  el.refresh.addEventListener("click", request);
+  for (const input of [el.layer, el.w1, el.w2]) input.addEventListener("change", request);
+  setInterval(tick, 250);
+  fillLayers();
+  renderReadouts();
+
+  function frame(dt) {
+    const path = (st.msg && st.msg.path) || [];
+    st.s = follow(st.s, Math.max(0, path.length - 1), dt);
+    const sl = st.paths.length ? st.paths[0].values : [];
+    const at = path.length ? pointAt(path, st.s) : null;
+    const balls = at ? [{ x: at[0], y: at[1], value: valueAt(sl, st.s), color: PATH }] : [];
+    return { field: st.field, paths: st.paths, balls, arrows: [], sliceBall: balls[0], axisLabel: "α", step: Math.round(st.s) };
+  }
+
+  return { frame, relabel: () => { fillLayers(); renderReadouts(); } };
+}

@@ -1,0 +1,124 @@
+/** The cost surface in 3-D (three.js): a coloured mesh, descent paths and balls; rotate and zoom with the mouse. */
+import * as THREE from "three";
+import { OrbitControls } from "three/addons/controls/OrbitControls.js";
+import { sequential } from "../colors.js";
+import { toUnit } from "./field.js";
+
+const HEIGHT = 0.9;
+const LIFT = 0.02;
+
+/** Field -> BufferGeometry over [-1, 1]² (x right, β away from the viewer), heights in y, viridis colours. */
+function meshGeometry(field) {
+  const { nx, ny } = field;
+  const pos = new Float32Array(nx * ny * 3);
+  const col = new Float32Array(nx * ny * 3);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      const ht = field.height(field.z[k]);
+      pos.set([-1 + (2 * i) / (nx - 1), HEIGHT * ht, 1 - (2 * j) / (ny - 1)], 3 * k);
+      col.set(sequential(ht).map((c) => c / 255), 3 * k);
+    }
+  }
+  const index = [];
+  for (let j = 0; j < ny - 1; j++) {
+    for (let i = 0; i < nx - 1; i++) {
+      const a = j * nx + i;
+      index.push(a, a + 1, a + nx, a + 1, a + nx + 1, a + nx);
+    }
+  }
+  const geo = new THREE.BufferGeometry();
+  geo.setAttribute("position", new THREE.BufferAttribute(pos, 3));
+  geo.setAttribute("color", new THREE.BufferAttribute(col, 3));
+  geo.setIndex(index);
+  geo.computeVertexNormals();
+  return geo;
+}
+
+/** mountSurface3d(container) -> {setField(field), draw(scene), dispose()}; scene = {paths, balls} as for the contour map. */
+export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
+  const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+  renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+  renderer.setSize(width, height);
+  renderer.setClearColor(0xf4f6f8);
+  container.append(renderer.domElement);
+  const scene = new THREE.Scene();
+  const camera = new THREE.PerspectiveCamera(40, width / height, 0.05, 50);
+  camera.position.set(2.1, 2.0, 2.5);
+  const controls = new OrbitControls(camera, renderer.domElement);
+  controls.target.set(0, 0.3, 0);
+  controls.enableDamping = true;
+  controls.minDistance = 1.2;
+  controls.maxDistance = 8;
+  scene.add(new THREE.AmbientLight(0xffffff, 1.6));
+  const sun = new THREE.DirectionalLight(0xffffff, 1.6);
+  sun.position.set(2, 4, 1);
+  scene.add(sun);
+  const material = new THREE.MeshLambertMaterial({ vertexColors: true, side: THREE.DoubleSide });
+  const overlay = new THREE.Group();
+  scene.add(overlay);
+  const ballGeo = new THREE.SphereGeometry(0.045, 20, 14);
+  let mesh = null;
+  let field = null;
+
+  const toWorld = (x, y, value) => {
+    const [u, v] = toUnit(field, x, y);
+    return new THREE.Vector3(-1 + 2 * u, HEIGHT * field.height(value) + LIFT, 1 - 2 * v);
+  };
+
+  function setField(next) {
+    field = next;
+    if (mesh) { scene.remove(mesh); mesh.geometry.dispose(); mesh = null; }
+    if (field) { mesh = new THREE.Mesh(meshGeometry(field), material); scene.add(mesh); }
+    lastPaths = undefined;
+    dirty = true;
+  }
+
+  let lastPaths = null;
+  const balls = [];
+
+  function setPaths(paths) {
+    lastPaths = paths;
+    for (const child of [...overlay.children]) { overlay.remove(child); child.geometry.dispose(); child.material.dispose(); }
+    if (!field) return;
+    for (const p of paths || []) {
+      if (p.points.length < 2 || !p.values) continue;
+      const pts = p.points.map(([x, y], k) => toWorld(x, y, p.values[k]));
+      overlay.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints(pts),
+        new THREE.LineBasicMaterial({ color: p.color, transparent: !!p.dash, opacity: p.dash ? 0.55 : 1 })));
+    }
+  }
+
+  function placeBalls(list) {
+    while (balls.length < list.length) {
+      const m = new THREE.Mesh(ballGeo, new THREE.MeshLambertMaterial());
+      balls.push(m);
+      scene.add(m);
+    }
+    balls.forEach((m, k) => {
+      const b = list[k];
+      m.visible = !!(b && field);
+      if (!m.visible) return;
+      m.material.color.set(b.color);
+      m.position.copy(toWorld(b.x, b.y, b.value)).add(new THREE.Vector3(0, 0.03, 0));
+    });
+  }
+
+  let lastBalls = "";
+  let dirty = true;
+  controls.addEventListener("change", () => { dirty = true; });
+
+  /** Render a frame when something moved (balls, paths, field, or the camera); otherwise do nothing. */
+  function draw(s) {
+    if (s.paths !== lastPaths) { setPaths(s.paths); dirty = true; }
+    const key = (s.balls || []).map((b) => `${b.x.toFixed(5)},${b.y.toFixed(5)}`).join(";");
+    if (key !== lastBalls) { placeBalls(s.balls || []); lastBalls = key; dirty = true; }
+    controls.update();
+    if (!dirty) return false;
+    dirty = false;
+    renderer.render(scene, camera);
+    return true;
+  }
+
+  return { setField, draw, canvas: renderer.domElement, dispose: () => renderer.dispose() };
+}

@@ -1,0 +1,152 @@
+/** The Watch panel: loss, accuracy, lr and gradient charts, histograms, network diagram, weight images. */
+import { h } from "../dom.js";
+import { CATEGORICAL } from "../colors.js";
+import { layersOf } from "../protocol.js";
+import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./watch/series.js";
+import { lineChart } from "./watch/charts.js";
+import { mountHeatmap } from "./watch/heatmap.js";
+import { mountNetwork } from "./watch/network.js";
+import { mountWeights } from "./watch/weights.js";
+import { mountActStats } from "./watch/actstats.js";
+import { mountBoundary } from "./watch/boundary.js";
+
+const C = CATEGORICAL;
+const pctFmt = (v) => `${v}%`;
+
+function card(key, testid, wide = false) {
+  const title = h("h3", { dataset: { i18n: `watch.${key}.title` } });
+  const help = h("p", { class: "hint", dataset: { i18n: `watch.${key}.help` } });
+  const body = h("div", { class: `card-body card-${key}`, "data-testid": testid });
+  return { el: h("figure", { class: `card${wide ? " wide" : ""}` }, title, body, help), body };
+}
+
+/** The three fixed line charts: loss, accuracy, learning rate. */
+function makeCharts(cards, t) {
+  const x = t("watch.epoch");
+  return {
+    loss: lineChart(cards.loss.body, { height: 200, xLabel: x, series: [
+      { label: t("watch.train"), stroke: C[0] }, { label: t("watch.val"), stroke: C[1], dash: [6, 3], points: true }] }),
+    acc: lineChart(cards.acc.body, { height: 200, xLabel: x, range: [0, 100], yFormat: pctFmt, series: [
+      { label: t("watch.train"), stroke: C[0], points: true }, { label: t("watch.val"), stroke: C[1], dash: [6, 3], points: true }] }),
+    lr: lineChart(cards.lr.body, { height: 160, xLabel: x, series: [{ label: t("watch.lr"), stroke: C[2] }] }),
+  };
+}
+
+/** mount(root, {store, t}) -> {reset()}. */
+export function mount(root, ctx) {
+  const { store } = ctx;
+  const t = (...a) => ctx.t(...a);
+  const summary = h("p", { class: "summary", "data-testid": "watch-summary" });
+  const cards = {
+    loss: card("loss", "loss-chart"), acc: card("acc", "acc-chart"), lr: card("lr", "lr-chart"),
+    grad: card("grad", "grad-chart"), hist: card("hist", "hist-card", true), net: card("net", "net-card", true),
+    weights: card("weights", "weights-card", true), boundary: card("boundary", "boundary-card", true),
+  };
+  root.append(summary, h("div", { class: "cards" }, Object.values(cards).map((c) => c.el)));
+
+  const charts = makeCharts(cards, t);
+  let grad = null;
+  let gradLayers = -1;
+  const heatmap = mountHeatmap(cards.hist.body, t);
+  const actStats = mountActStats(cards.hist.body, t);
+  const boundary = mountBoundary(cards.boundary.body, t);
+  const network = mountNetwork(cards.net.body, t);
+  const weights = mountWeights(cards.weights.body, t);
+
+  function gradChart(n) {
+    if (n === gradLayers) return;
+    gradLayers = n;
+    cards.grad.body.replaceChildren();
+    grad = lineChart(cards.grad.body, { height: 160, log: true, xLabel: t("watch.epoch"),
+      series: Array.from({ length: n }, (_, i) => ({ label: t(i === n - 1 ? "watch.layer.output" : "watch.layer.n", { i: i + 1 }),
+        stroke: C[i % C.length] })) });
+  }
+
+  const dirty = new Set();
+  function schedule(_, changed) {
+    const first = dirty.size === 0;
+    changed.forEach((k) => dirty.add(k === "metrics" ? "charts" : "pictures"));
+    if (changed.includes("config")) dirty.add("charts");
+    if (first) requestAnimationFrame(() => {
+      if (dirty.has("charts")) drawCharts();
+      if (dirty.has("pictures")) drawPictures();
+      dirty.clear();
+    });
+  }
+
+  function drawCharts() {
+    const metrics = store.get("metrics") || [];
+    charts.loss.setData(lossSeries(metrics));
+    charts.acc.setData(accuracySeries(metrics));
+    charts.lr.setData(lrSeries(metrics));
+    const planned = (store.get("config") || {}).layers || [];
+    const g = gradSeries(metrics);
+    gradChart(Math.max(1, g.length > 1 ? g.length - 1 : planned.length - 1));
+    grad.setData(g);
+    summary.textContent = summarize(metrics, t);
+    actStats.update(metrics.length ? metrics[metrics.length - 1].activation_stats : null, planned.length - 1);
+  }
+
+  function drawPictures() {
+    const planned = (store.get("config") || {}).layers || [];
+    const snap = store.get("lastSnapshot");
+    const layers = layersOf(snap);
+    heatmap.update(store.get("histHistory") || [], snap && snap.histograms ? snap.histograms.length : planned.length - 1);
+    network.update(layers, planned);
+    weights.update(layers.weights.length ? layers.weights[0].W : null, planned);
+    const ds = datasetInfo(store);
+    cards.weights.el.hidden = !!ds && ds.kind === "toy";
+    cards.boundary.el.hidden = !ds || ds.kind !== "toy";
+    if (!cards.boundary.el.hidden) boundary.update(layers.weights, store.get("config"), ds.view || DEFAULT_VIEW);
+  }
+
+  function drawAll() {
+    drawCharts();
+    drawPictures();
+  }
+
+  function relabel() {
+    const x = t("watch.epoch");
+    charts.loss.relabel([t("watch.train"), t("watch.val")], x);
+    charts.acc.relabel([t("watch.train"), t("watch.val")], x);
+    charts.lr.relabel([t("watch.lr")], x);
+    gradLayers = -1;
+    heatmap.relabel();
+    drawAll();
+  }
+
+  store.subscribe(["metrics", "lastSnapshot", "histHistory", "config"], schedule);
+  store.subscribe(["lang"], relabel);
+  let width = root.clientWidth;
+  new ResizeObserver(() => {
+    if (root.clientWidth === width) return;
+    width = root.clientWidth;
+    Object.values(charts).forEach((c) => c.resize());
+    if (grad) grad.resize();
+    network.redraw();
+  }).observe(root);
+  drawAll();
+  return { reset: drawAll };
+}
+
+const DEFAULT_VIEW = [-2, 2, -2, 2];
+
+/** The /api/options entry of the configured dataset, if known. */
+function datasetInfo(store) {
+  const options = store.get("options") || {};
+  const list = Array.isArray(options.datasets) ? options.datasets : [];
+  return list.find((d) => d.name === (store.get("config") || {}).dataset) || null;
+}
+
+/** The newest numbers in one line: epoch, step, losses, validation accuracy. */
+export function summarize(metrics, t) {
+  if (!metrics.length) return t("watch.summary.empty");
+  const last = metrics[metrics.length - 1];
+  const lastEpoch = [...metrics].reverse().find((m) => m.kind === "epoch");
+  const f = (v, d = 4) => (typeof v === "number" ? v.toPrecision(d) : "—");
+  return t("watch.summary", {
+    epoch: f(last.epoch, 3), step: last.step, lr: typeof last.lr === "number" ? Number(last.lr.toPrecision(3)) : "—", loss: f(last.train_loss),
+    val: lastEpoch ? f(lastEpoch.val_loss) : "—",
+    acc: lastEpoch && typeof lastEpoch.val_accuracy === "number" ? `${(100 * lastEpoch.val_accuracy).toFixed(1)}%` : "—",
+  });
+}

@@ -1,0 +1,61 @@
+"""Fixtures for the server tests: a data directory with MNIST linked in and the default
+model trained once per session; a ready client per test."""
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from server_helpers import client_for
+
+from app import resources
+from app.core.config import Settings
+from engine.datasets import load_mnist
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def mnist_loaded_once(monkeypatch):
+    """Every app in this process shares one MNIST load (parsing it again proves nothing)."""
+    monkeypatch.setattr(resources, "load_mnist", _load_mnist_once)
+
+
+def _load_mnist_once(dest):
+    return _load_cached((Path(dest) / "mnist.npz").resolve())
+
+
+@functools.lru_cache(maxsize=None)
+def _load_cached(cache_file: Path):
+    return load_mnist(cache_file.parent)
+
+
+@pytest.fixture(scope="session")
+def seeded_dir(tmp_path_factory) -> Path:
+    """MNIST cache linked in; the default model trained (1 epoch) once for the whole session."""
+    src = Path(os.environ.get("DOWNHILL_DATA_DIR") or ROOT / "data") / "mnist.npz"
+    if not src.exists():
+        from engine.datasets import prepare
+        prepare(dest=src.parent)
+    seed = tmp_path_factory.mktemp("seed")
+    (seed / "mnist.npz").symlink_to(src)
+    with client_for(Settings(data_dir=seed, workers=2, default_model_epochs=1)):
+        pass
+    return seed
+
+
+@pytest.fixture
+def data_dir(seeded_dir, tmp_path) -> Path:
+    """A fresh data directory per test, with MNIST and the default model already in it."""
+    (tmp_path / "mnist.npz").symlink_to(os.readlink(seeded_dir / "mnist.npz"))
+    (tmp_path / "cache").symlink_to(seeded_dir / "cache")
+    shutil.copy(seeded_dir / "default_model.npz", tmp_path / "default_model.npz")
+    return tmp_path
+
+
+@pytest.fixture
+def client(data_dir):
+    with client_for(Settings(data_dir=data_dir, workers=2)) as c:
+        yield c

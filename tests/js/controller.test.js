@@ -1,0 +1,75 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createStore } from "../../static/store.js";
+import { createController, dispatch } from "../../static/controller.js";
+import { encodeFrame } from "../../static/protocol.js";
+import { describe } from "../../static/views/status.js";
+
+class FakeSocket {
+  static all = [];
+  constructor(url) { this.url = url; this.readyState = 0; this.sent = []; this.handlers = {}; FakeSocket.all.push(this); }
+  addEventListener(type, fn) { this.handlers[type] = fn; }
+  send(text) { this.sent.push(JSON.parse(text)); }
+  open() { this.readyState = 1; this.handlers.open({}); }
+  receive(data) { this.handlers.message({ data }); }
+  drop() { this.readyState = 3; this.handlers.close({}); }
+  close() { this.drop(); }
+}
+
+test("messages sent before the socket opens go out once it does", () => {
+  FakeSocket.all = [];
+  const store = createStore();
+  const c = createController({ store, url: "ws://x/ws/train", WebSocketImpl: FakeSocket });
+  c.connect();
+  assert.equal(store.get("connection"), "connecting");
+  c.send({ type: "pause" });
+  const ws = FakeSocket.all[0];
+  assert.deepEqual(ws.sent, []);
+  ws.open();
+  assert.deepEqual(ws.sent, [{ type: "pause" }]);
+  assert.equal(store.get("connection"), "open");
+});
+
+test("server messages land in the store: metrics appended, snapshot decoded, status, error", () => {
+  FakeSocket.all = [];
+  const store = createStore();
+  createController({ store, url: "u", WebSocketImpl: FakeSocket }).connect();
+  const ws = FakeSocket.all[0];
+  ws.open();
+  ws.receive(JSON.stringify({ type: "metrics", step: 0, train_loss: 9 }));
+  assert.equal(store.get("metrics"), undefined, "no run yet: stale metrics are dropped");
+  store.set("status", { state: "requested" });
+  ws.receive(JSON.stringify({ type: "metrics", step: 1, train_loss: 2 }));
+  ws.receive(JSON.stringify({ type: "metrics", step: 2, train_loss: 1 }));
+  ws.receive(encodeFrame({ type: "snapshot", step: 2, histograms: [] }, { W1: { shape: [1], data: new Float32Array([3]) } }));
+  ws.receive(JSON.stringify({ type: "status", state: "training" }));
+  assert.deepEqual(store.get("metrics").map((m) => m.step), [1, 2]);
+  assert.equal(store.get("lastSnapshot").tensors.W1.data[0], 3);
+  assert.equal(store.get("histHistory").length, 1);
+  assert.equal(store.get("status").state, "training");
+  ws.receive(JSON.stringify({ type: "error", message: "lr must be > 0", field: "config.lr" }));
+  assert.equal(store.get("status").state, "error");
+  assert.equal(store.get("status").field, "config.lr");
+});
+
+test("a dropped socket reconnects and says the run was lost", async () => {
+  FakeSocket.all = [];
+  const store = createStore();
+  createController({ store, url: "u", WebSocketImpl: FakeSocket, backoff: [5] }).connect();
+  FakeSocket.all[0].open();
+  dispatch(store, { type: "status", state: "training" });
+  FakeSocket.all[0].drop();
+  assert.equal(store.get("connection"), "reconnecting");
+  assert.equal(describe(store.get()).state, "reconnecting");
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(FakeSocket.all.length, 2);
+  FakeSocket.all[1].open();
+  assert.equal(store.get("status").state, "lost");
+});
+
+test("diverged status suggests a learning rate ten times smaller", () => {
+  const d = describe({ connection: "open", status: { state: "diverged" }, config: { lr: 10, epochs: 1 } });
+  assert.equal(d.state, "diverged");
+  assert.equal(d.params.lr, 1);
+  assert.equal(describe({ connection: "open", status: { state: "queued", position: 3 } }).params.position, 3);
+});
