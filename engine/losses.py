@@ -34,6 +34,8 @@ def as_targets(t: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Targets shaped like z: integer labels become one-hot rows."""
     t = np.asarray(t)
     if t.ndim == 1 and z.ndim == 2 and np.issubdtype(t.dtype, np.integer):
+        if z.shape[1] == 1:  # one output unit: the label itself is the target
+            return t.reshape(-1, 1).astype(z.dtype)
         return one_hot(t, z.shape[1], z.dtype)
     return t.astype(z.dtype, copy=False)
 

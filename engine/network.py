@@ -93,7 +93,8 @@ class Network:
         for i in range(0, len(x), batch):
             z = self.forward(x[i:i + batch])
             total += self.loss.value(z, t[i:i + batch]) * len(z)
-            correct += int(np.sum(z.argmax(axis=1) == _labels(t[i:i + batch])))
+            guess = (z[:, 0] > 0).astype(int) if z.shape[1] == 1 else z.argmax(axis=1)
+            correct += int(np.sum(guess == _labels(t[i:i + batch])))
         return total / len(x), correct / len(x)
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
