@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             resources.close()
 
-    app = FastAPI(title="Downhill", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="Downhill", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="A neural-network playground you can watch learn. "
                               "WebSocket protocol: docs/protocol.md.")
     app.state.settings = settings

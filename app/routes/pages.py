@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -12,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 FALLBACK = ("<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>Downhill</title>"
             "<h1>Downhill</h1><p>The page is not built yet (templates/index.html missing).</p></html>")
-VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_modules" / "uplot" / "dist"}
+VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_modules" / "uplot" / "dist",
+          "swagger-ui": ROOT / "node_modules" / "swagger-ui-dist"}
 
 router = APIRouter()
 _templates = Jinja2Templates(directory=str(TEMPLATES))
@@ -25,6 +27,15 @@ def _lang(request: Request) -> str:
         return asked
     accept = request.headers.get("accept-language", "").lower()
     return "ko" if accept.startswith("ko") else "en"
+
+
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs() -> HTMLResponse:
+    """The OpenAPI page, with Swagger UI served locally (works offline)."""
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="Downhill API",
+                               swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+                               swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+                               swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png")
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
