@@ -16,7 +16,11 @@ export function dispatch(store, msg) {
       break;
     case "surface": store.set("surface", msg); break;
     case "status": store.set("status", msg); break;
-    case "error": store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field } }); break;
+    case "error":
+      // A failed surface request leaves a healthy run's state alone.
+      if (String(msg.message || "").startsWith("surface")) store.set("error", msg);
+      else store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field } });
+      break;
     default: break;
   }
 }
