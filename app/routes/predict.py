@@ -74,3 +74,13 @@ async def predict(body: PredictRequest, resources: ResourcesDep) -> Response:
     if body.steps and body.image is not None:
         answer["steps"] = pipeline(body.image)
     return Response(dumps(answer), media_type="application/json")
+
+
+@router.get("/model/weights")
+async def model_weights(resources: ResourcesDep, model: str | None = None) -> Response:
+    """Every Dense layer's W (n_in rows of n_out) and b of the model /api/predict uses."""
+    net = load_model(resources, model)
+    layers = [{"W": np.round(d.params["W"].astype(np.float64), DECIMALS).tolist(),
+               "b": _short(d.params["b"])} for d in net.dense]
+    return Response(dumps({"model": model or "default", "layers": layers}),
+                    media_type="application/json")

@@ -53,6 +53,13 @@ def test_drawing_changes_the_prediction_and_probabilities_sum_to_one(page, open_
     page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] * 0.9)
     expect(layer1).to_have_attribute("data-selected", "15")
     expect(page.get_by_test_id("contribution-note")).to_contain_text("neuron 16")
+    # The default model's weights are served, so the input × weight map of that neuron shows.
+    expect(page.get_by_test_id("contribution")).to_be_visible()
+    inked = page.get_by_test_id("contribution").evaluate("""c => { const d = c.getContext('2d')
+        .getImageData(0, 0, c.width, c.height).data; const first = d.slice(0, 4).join();
+        let differ = 0; for (let i = 0; i < d.length; i += 4) if (d.slice(i, i + 4).join() !== first) differ++;
+        return differ; }""")
+    assert inked > 10
     page.locator("#panel-draw").screenshot(style=UNSTICK, path=screenshots / "draw-en.png")
 
 

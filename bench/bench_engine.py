@@ -1,0 +1,214 @@
+"""Engine speed and accuracy: one MNIST epoch against PyTorch eager and a minimal NumPy loop.
+
+Prints one table; every ratio is measured in this run, in one process, on the same shuffled
+batches (issue 3). Targets: 784-16-16-10 ReLU/CE/Adam batch 32 ≥ 3× faster than torch and
+within 1.1× of minimal NumPy; batch 128 ≥ 2.5× torch; 784-128-64-10 batch 64 ≥ 1.4× torch;
+snapshots every 50 steps add ≤ 10%. Accuracy runs (slow) only with `--accuracy` or
+DOWNHILL_BENCH_ACCURACY=1. PyTorch is imported here only; it is never a runtime dependency.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import numpy as np
+
+from engine import optimizers, schedules
+from engine.control import TrainControl
+from engine.datasets import load_mnist
+from engine.network import Network
+from engine.trainer import Trainer, targets_for
+
+SEED = 0
+
+
+def numpy_threads() -> int:
+    """Threads NumPy's BLAS uses: the usual env limits, else every core."""
+    for key in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        if os.environ.get(key, "").isdigit():
+            return int(os.environ[key])
+    return os.cpu_count() or 1
+
+
+def shuffled(train):
+    """The first epoch's batches exactly as Trainer(seed=SEED) draws them: x (n, 784), labels, one-hot."""
+    perm = np.random.default_rng(SEED).permutation(len(train))
+    x, y = train.x[perm].astype(np.float32), train.y[perm]
+    return x, y, targets_for(y, 10, np.float32)
+
+
+def relu_net(sizes):
+    return Network.mlp(sizes, activation="relu", init="he_normal", seed=SEED)
+
+
+def time_trainer(train, sizes, bs, snapshot_every=0) -> float:
+    """Wall time of Trainer.run() for one epoch (includes its shuffle and end-of-epoch stats)."""
+    net = relu_net(sizes)
+    trainer = Trainer(net, optimizers.create("adam", lr=1e-3), schedules.create("constant", 1e-3),
+                      train, None, batch_size=bs, epochs=1, seed=SEED,
+                      snapshot_every=snapshot_every, probe_x=train.x[:256])
+    start = time.perf_counter()
+    trainer.run()
+    return time.perf_counter() - start
+
+
+def time_engine_loop(data, sizes, bs) -> float:
+    """Plain loop over net.loss_and_grads + opt.step on pre-shuffled batches."""
+    x, _, t = data
+    net, opt = relu_net(sizes), optimizers.create("adam", lr=1e-3)
+    start = time.perf_counter()
+    for i in range(0, len(x), bs):
+        net.loss_and_grads(x[i:i + bs], t[i:i + bs])
+        opt.step(net.params, net.grads)
+    return time.perf_counter() - start
+
+
+def minimal_step(ws, x, t, state, lr=1e-3, b1=0.9, b2=0.999, eps=1e-8):
+    """One ReLU-MLP + softmax-CE + Adam step on flat lists [W1, b1, …]; returns the loss."""
+    acts, a = [x], x
+    for k in range(0, len(ws), 2):
+        a = a @ ws[k] + ws[k + 1]
+        if k + 2 < len(ws):
+            a = np.maximum(a, 0)
+        acts.append(a)
+    z = a - a.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    s = e.sum(axis=1, keepdims=True)
+    loss = float(np.mean(np.log(s[:, 0]) - (z * t).sum(axis=1)))
+    g = (e / s - t) / len(x)
+    grads = [None] * len(ws)
+    for k in range(len(ws) - 2, -1, -2):
+        grads[k], grads[k + 1] = acts[k // 2].T @ g, g.sum(axis=0)
+        if k:
+            g = (g @ ws[k].T) * (acts[k // 2] > 0)
+    state["t"] += 1
+    c1, c2 = 1 - b1 ** state["t"], 1 - b2 ** state["t"]
+    for p, gr, m, v in zip(ws, grads, state["m"], state["v"]):
+        m *= b1
+        m += (1 - b1) * gr
+        v *= b2
+        v += (1 - b2) * gr * gr
+        p -= (lr / c1) * m / (np.sqrt(v) / np.sqrt(c2) + eps)
+    return loss
+
+
+def time_minimal(data, sizes, bs) -> float:
+    """The same epoch written as bare functions over arrays, no classes."""
+    x, _, t = data
+    ws = [p.copy() for p in relu_net(sizes).params]
+    state = {"t": 0, "m": [np.zeros_like(p) for p in ws], "v": [np.zeros_like(p) for p in ws]}
+    start = time.perf_counter()
+    for i in range(0, len(x), bs):
+        minimal_step(ws, x[i:i + bs], t[i:i + bs], state)
+    return time.perf_counter() - start
+
+
+def time_torch(torch, data, sizes, bs) -> float:
+    """PyTorch eager: nn.Sequential, CrossEntropyLoss, optim.Adam, same init and batches."""
+    nn = torch.nn
+    mods = []
+    for k, p in enumerate(relu_net(sizes).dense):
+        lin = nn.Linear(*p.shape)
+        with torch.no_grad():
+            lin.weight.copy_(torch.from_numpy(p.params["W"].T.copy()))
+            lin.bias.copy_(torch.from_numpy(p.params["b"]))
+        mods += [lin, nn.ReLU()] if k < len(sizes) - 2 else [lin]
+    model, lossf = nn.Sequential(*mods), nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x, y = torch.from_numpy(data[0]), torch.from_numpy(data[1])
+    start = time.perf_counter()
+    for i in range(0, len(x), bs):
+        opt.zero_grad()
+        loss = lossf(model(x[i:i + bs]), y[i:i + bs])
+        loss.backward()
+        opt.step()
+        loss.item()
+    return time.perf_counter() - start
+
+
+def best(fn, repeats=2) -> float:
+    return min(fn() for _ in range(repeats))
+
+
+def speed_rows(torch, train):
+    """(case, seconds, target text, ok) rows for the timing part."""
+    data = shuffled(train)
+    rows = []
+    for sizes, bs, need in (([784, 16, 16, 10], 32, 3.0), ([784, 16, 16, 10], 128, 2.5),
+                            ([784, 128, 64, 10], 64, 1.4)):
+        name = f"{'-'.join(map(str, sizes))} b{bs}"
+        tr = best(lambda: time_trainer(train, sizes, bs))
+        loop = best(lambda: time_engine_loop(data, sizes, bs))
+        mini = best(lambda: time_minimal(data, sizes, bs))
+        rows.append((f"{name} minimal NumPy loop", mini, "reference", True))
+        if torch is not None:
+            tt = best(lambda: time_torch(torch, data, sizes, bs))
+            rows.append((f"{name} torch eager", tt, "reference", True))
+            rows.append((f"{name} engine Trainer", tr, f"≥ {need}× torch: {tt / tr:.2f}×", tt / tr >= need))
+            rows.append((f"{name} engine loop", loop, f"≥ {need}× torch: {tt / loop:.2f}×", tt / loop >= need))
+        if bs == 32:
+            rows.append((f"{name} engine loop vs NumPy", loop, f"≤ 1.1× NumPy: {loop / mini:.2f}×",
+                         loop / mini <= 1.1))
+            snap = best(lambda: time_trainer(train, sizes, bs, snapshot_every=50))
+            rows.append((f"{name} Trainer snapshots every 50", snap,
+                         f"≤ +10%: {100 * (snap / tr - 1):+.1f}%", snap <= 1.1 * tr))
+    return rows
+
+
+def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier_normal"):
+    """Train until the epoch limit; returns (best test accuracy, epoch it was first reached, seconds)."""
+    net = Network.mlp(sizes, activation=act, output=out, loss=loss, init=init, seed=SEED)
+    accs = []
+
+    def on_snapshot(snap):
+        if snap.kind == "epoch":
+            accs.append(net.evaluate(mnist.test.x, mnist.test.y)[1])
+
+    trainer = Trainer(net, optimizers.create(opt, lr=lr), schedules.create("constant", lr), mnist.train,
+                      None, batch_size=bs, epochs=epochs, seed=SEED, control=TrainControl(),
+                      on_snapshot=on_snapshot, snapshot_every=0)
+    start = time.perf_counter()
+    trainer.run()
+    top = max(accs)
+    return top, accs.index(top) + 1, time.perf_counter() - start
+
+
+def accuracy_rows(mnist):
+    cases = [("default 784-16-16-10 sigmoid SGD 0.5 b32", 0.95, 10,
+              ([784, 16, 16, 10], "sigmoid", "softmax", "cross_entropy", "sgd", 0.5, 32)),
+             ("Nielsen 784-30-10 sigmoid SSE SGD 3.0 b10", 0.95, 5,
+              ([784, 30, 10], "sigmoid", "sigmoid", "sse", "sgd", 3.0, 10)),
+             ("784-128-64-10 ReLU Adam 1e-3 b32", 0.975, 10,
+              ([784, 128, 64, 10], "relu", "softmax", "cross_entropy", "adam", 1e-3, 32))]
+    rows = []
+    for name, need, epochs, args in cases:
+        init = "he_normal" if args[1] == "relu" else "xavier_normal"
+        acc, at, secs = accuracy_run(mnist, *args, epochs, init=init)
+        rows.append((name, secs, f"≥ {need:.1%} in {epochs} ep: {acc:.2%} (ep {at})", acc >= need))
+    return rows
+
+
+def main() -> int:
+    try:
+        import torch
+        torch.set_num_threads(numpy_threads())
+    except ImportError:
+        torch = None
+        print("PyTorch not installed: torch rows skipped (pip install torch==2.13.0)")
+    mnist = load_mnist()
+    rows = speed_rows(torch, mnist.train)
+    if "--accuracy" in sys.argv or os.environ.get("DOWNHILL_BENCH_ACCURACY") == "1":
+        rows += accuracy_rows(mnist)
+    else:
+        print("accuracy runs skipped (add --accuracy or DOWNHILL_BENCH_ACCURACY=1; a few minutes)")
+    print(f"engine benchmarks (one epoch of 55,000, best of 2; threads={numpy_threads()}"
+          f"{'' if torch is None else f', torch {torch.__version__}'})")
+    print(f"{'case':<46} {'seconds':>8}  {'target':<34} ok")
+    for name, seconds, target, ok in rows:
+        print(f"{name:<46} {seconds:>8.3f}  {target:<34} {'yes' if ok else 'NO'}")
+    return 0 if all(ok for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
