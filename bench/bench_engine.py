@@ -3,8 +3,8 @@
 Prints one table; every ratio is measured in this run, in one process, on the same shuffled
 batches (issue 3). Targets: 784-16-16-10 ReLU/CE/Adam batch 32 ≥ 3× faster than torch and
 within 1.1× of minimal NumPy; batch 128 ≥ 2.5× torch; 784-128-64-10 batch 64 ≥ 1.4× torch;
-snapshots every 50 steps add ≤ 10%. Accuracy runs (slow) only with `--accuracy` or
-DOWNHILL_BENCH_ACCURACY=1. PyTorch is imported here only; it is never a runtime dependency.
+snapshots every 50 steps add ≤ 10%. Accuracy runs (about 20 s) are skipped with
+`--no-accuracy` or DOWNHILL_BENCH_ACCURACY=0. PyTorch is imported here only; it is never a runtime dependency.
 """
 from __future__ import annotations
 
@@ -127,8 +127,13 @@ def time_torch(torch, data, sizes, bs) -> float:
     return time.perf_counter() - start
 
 
-def best(fn, repeats=2) -> float:
-    return min(fn() for _ in range(repeats))
+def interleaved(fns: dict, repeats=5) -> dict:
+    """Best wall time of each callable, run round-robin so all see the same machine load."""
+    times = {k: [] for k in fns}
+    for _ in range(repeats):
+        for k, fn in fns.items():
+            times[k].append(fn())
+    return {k: min(v) for k, v in times.items()}
 
 
 def speed_rows(torch, train):
@@ -138,21 +143,27 @@ def speed_rows(torch, train):
     for sizes, bs, need in (([784, 16, 16, 10], 32, 3.0), ([784, 16, 16, 10], 128, 2.5),
                             ([784, 128, 64, 10], 64, 1.4)):
         name = f"{'-'.join(map(str, sizes))} b{bs}"
-        tr = best(lambda: time_trainer(train, sizes, bs))
-        loop = best(lambda: time_engine_loop(data, sizes, bs))
-        mini = best(lambda: time_minimal(data, sizes, bs))
-        rows.append((f"{name} minimal NumPy loop", mini, "reference", True))
+        fns = {"trainer": lambda: time_trainer(train, sizes, bs),
+               "loop": lambda: time_engine_loop(data, sizes, bs),
+               "numpy": lambda: time_minimal(data, sizes, bs)}
         if torch is not None:
-            tt = best(lambda: time_torch(torch, data, sizes, bs))
-            rows.append((f"{name} torch eager", tt, "reference", True))
-            rows.append((f"{name} engine Trainer", tr, f"≥ {need}× torch: {tt / tr:.2f}×", tt / tr >= need))
-            rows.append((f"{name} engine loop", loop, f"≥ {need}× torch: {tt / loop:.2f}×", tt / loop >= need))
+            fns["torch"] = lambda: time_torch(torch, data, sizes, bs)
         if bs == 32:
-            rows.append((f"{name} engine loop vs NumPy", loop, f"≤ 1.1× NumPy: {loop / mini:.2f}×",
-                         loop / mini <= 1.1))
-            snap = best(lambda: time_trainer(train, sizes, bs, snapshot_every=50))
-            rows.append((f"{name} Trainer snapshots every 50", snap,
-                         f"≤ +10%: {100 * (snap / tr - 1):+.1f}%", snap <= 1.1 * tr))
+            fns["snap"] = lambda: time_trainer(train, sizes, bs, snapshot_every=50)
+        t = interleaved(fns)
+        rows.append((f"{name} minimal NumPy loop", t["numpy"], "reference", True))
+        if torch is not None:
+            rows.append((f"{name} torch eager", t["torch"], "reference", True))
+            for key, label in (("trainer", "engine Trainer"), ("loop", "engine loop")):
+                ratio = t["torch"] / t[key]
+                rows.append((f"{name} {label}", t[key], f"≥ {need}× torch: {ratio:.2f}×", ratio >= need))
+        if bs == 32:
+            ratio = t["loop"] / t["numpy"]
+            rows.append((f"{name} engine loop vs NumPy", t["loop"], f"≤ 1.1× NumPy: {ratio:.2f}×",
+                         ratio <= 1.1))
+            extra = t["snap"] / t["trainer"] - 1
+            rows.append((f"{name} Trainer snapshots every 50", t["snap"],
+                         f"≤ +10%: {100 * extra:+.1f}%", extra <= 0.1))
     return rows
 
 
@@ -198,11 +209,11 @@ def main() -> int:
         print("PyTorch not installed: torch rows skipped (pip install torch==2.13.0)")
     mnist = load_mnist()
     rows = speed_rows(torch, mnist.train)
-    if "--accuracy" in sys.argv or os.environ.get("DOWNHILL_BENCH_ACCURACY") == "1":
-        rows += accuracy_rows(mnist)
+    if "--no-accuracy" in sys.argv or os.environ.get("DOWNHILL_BENCH_ACCURACY") == "0":
+        print("accuracy runs skipped (--no-accuracy / DOWNHILL_BENCH_ACCURACY=0)")
     else:
-        print("accuracy runs skipped (add --accuracy or DOWNHILL_BENCH_ACCURACY=1; a few minutes)")
-    print(f"engine benchmarks (one epoch of 55,000, best of 2; threads={numpy_threads()}"
+        rows += accuracy_rows(mnist)
+    print(f"engine benchmarks (one epoch of 55,000, best of 5, interleaved; threads={numpy_threads()}"
           f"{'' if torch is None else f', torch {torch.__version__}'})")
     print(f"{'case':<46} {'seconds':>8}  {'target':<34} ok")
     for name, seconds, target, ok in rows:

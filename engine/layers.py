@@ -44,8 +44,11 @@ class Dense(Layer):
         self.x = x
         return x @ self.params["W"] + self.params["b"]
 
-    def backward(self, grad):
-        """(n, n_out) -> (n, n_in); fills grads: dW = xᵀ·grad, db = Σ grad over examples."""
+    def backward(self, grad, input_grad=True):
+        """(n, n_out) -> (n, n_in); fills grads: dW = xᵀ·grad, db = Σ grad over examples.
+
+        With input_grad=False (the first layer while training) dL/dx is skipped: nobody needs it.
+        """
         np.matmul(self.x.T, grad, out=self.grads["W"])
         np.sum(grad, axis=0, out=self.grads["b"])
-        return grad @ self.params["W"].T
+        return grad @ self.params["W"].T if input_grad else None

@@ -75,16 +75,17 @@ class Network:
             x = layer.forward(x)
         return x
 
-    def backward(self, grad: np.ndarray) -> np.ndarray:
+    def backward(self, grad: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
         """dL/dlogits (n, n_out) -> dL/dx (n, n_in); fills every layer's grads."""
-        for layer in reversed(self.layers):
+        for layer in reversed(self.layers[1:]):
             grad = layer.backward(grad)
-        return grad
+        first = self.layers[0]
+        return first.backward(grad, input_grad) if isinstance(first, Dense) else first.backward(grad)
 
     def loss_and_grads(self, x: np.ndarray, t: np.ndarray) -> float:
         """Forward, loss, backward: returns the batch loss; gradients land in `self.grads`."""
         value, grad = self.loss.value_and_grad(self.forward(x), t)
-        self.backward(grad)
+        self.backward(grad, input_grad=False)
         return value
 
     def evaluate(self, x: np.ndarray, t: np.ndarray, batch: int = 10_000) -> tuple[float, float]:

@@ -37,7 +37,7 @@ class Trainer:
         self.rng = np.random.default_rng(seed)
         self.control = control or TrainControl()
         self.on_snapshot = on_snapshot or (lambda snap: None)
-        self.probe_x = probe_x if probe_x is not None else train.x[:256]
+        self.probe_x = probe_x if probe_x is not None else train.x[:128]
         self.step = 0
         self.epoch = 0
         self.lr_override: float | None = None
