@@ -11,6 +11,7 @@ from . import activations, initializers, losses, optimizers, schedules
 from .datasets import TOY_DATASETS, DatasetError, Split, load_mnist, load_toy
 from .gradcheck import check_network
 from .network import Network
+from .persistence import save
 from .trainer import Trainer
 
 DATASETS = ["mnist", *TOY_DATASETS]
@@ -201,7 +202,7 @@ def cmd_train(args) -> int:
     _, test_acc = net.evaluate(test.x, test.y)
     final = {"status": status, "test_accuracy": test_acc, "n_test": len(test)}
     if args.save:
-        final["saved"] = str(persistence_save(args.save, net, trainer.history))
+        final["saved"] = str(save(args.save, net, {"history": trainer.history}))
     print(json.dumps(final) if args.json else
           f"{status}: test accuracy {test_acc:.2%} on {len(test)} examples"
           + (f", saved to {final['saved']}" if args.save else ""))
@@ -213,11 +214,6 @@ def _flush(trainer: Trainer, printed: list[int], as_json: bool) -> None:
     for row in trainer.history[printed[0]:]:
         _print_row(row, as_json)
     printed[0] = len(trainer.history)
-
-
-def persistence_save(path, net, history):
-    from .persistence import save
-    return save(path, net, {"history": history})
 
 
 def cmd_gradcheck(args) -> int:
