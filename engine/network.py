@@ -94,8 +94,7 @@ class Network:
         for i in range(0, len(x), batch):
             z = self.forward(x[i:i + batch])
             total += self.loss.value(z, t[i:i + batch]) * len(z)
-            guess = (z[:, 0] > 0).astype(int) if z.shape[1] == 1 else z.argmax(axis=1)
-            correct += int(np.sum(guess == _labels(t[i:i + batch])))
+            correct += int(np.sum(self._classes(z) == _labels(t[i:i + batch])))
         return total / len(x), correct / len(x)
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
@@ -104,7 +103,13 @@ class Network:
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """(n, n_in) -> (n,) predicted class."""
-        return self.forward(x).argmax(axis=1)
+        return self._classes(self.forward(x))
+
+    def _classes(self, z: np.ndarray) -> np.ndarray:
+        """Logits -> class: argmax, or output > ½ for a single output unit."""
+        if z.shape[1] == 1:
+            return (self.output.f(z)[:, 0] > 0.5).astype(np.int64)
+        return z.argmax(axis=1)
 
     def activations(self, x: np.ndarray) -> list[dict]:
         """Per Dense layer {"pre": z, "post": a}; the last post is the output activation."""

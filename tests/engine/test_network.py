@@ -58,3 +58,13 @@ def test_bad_shapes_are_refused():
         Network.mlp([784])
     with pytest.raises(ValueError):
         Network.mlp([4, 3, 2], ["relu", "relu"])
+
+
+def test_one_output_network_predicts_both_classes():
+    import numpy as np
+    from engine.network import Network
+    net = Network.mlp([1, 1], output="sigmoid", loss="binary_cross_entropy", dtype=np.float64)
+    net.params[0][...] = 1.0
+    x = np.array([[-3.0], [3.0]])
+    assert net.predict(x).tolist() == [0, 1]
+    assert net.evaluate(x, np.array([0, 1]))[1] == 1.0
