@@ -126,18 +126,16 @@ class BinaryCrossEntropy(Loss):
         return float(per.sum()) / z.size, grad
 
 
-class KLDivergence(Loss):
+class KLDivergence(CrossEntropy):
+    """KL(t ‖ softmax(z)) = cross-entropy − entropy of t; the entropy is constant in z."""
     name = "kl_divergence"
     outputs = ("softmax",)
 
     def value_and_grad(self, z, t):
         t = as_targets(t, z)
-        logp = log_softmax(z)
-        safe_t = np.where(t > 0, t, 1)
-        n = len(z)
-        value = float(np.sum(t * (np.log(safe_t) - logp))) / n
-        grad = (np.exp(logp) * t.sum(axis=-1, keepdims=True) - t) / n
-        return value, grad
+        cross, grad = super().value_and_grad(z, t)
+        safe_t = np.where(t > 0, t, 1)  # 0·log 0 = 0
+        return cross + float(np.sum(t * np.log(safe_t))) / len(z), grad
 
 
 LOSSES = {c.name: c for c in (SSE, MSE, CrossEntropy, BinaryCrossEntropy, KLDivergence)}
