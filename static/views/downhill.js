@@ -8,10 +8,6 @@ import { isActive } from "../controller.js";
 
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
-function ensureCss(href) {
-  if (!document.querySelector(`link[href="${href}"]`)) document.head.append(h("link", { rel: "stylesheet", href }));
-}
-
 function layout(t) {
   const el = {
     toyBtn: tx(t, "downhill.mode.toy", "button", { type: "button", class: "btn", "data-testid": "mode-toy", "aria-pressed": "true" }),
@@ -44,7 +40,6 @@ async function make3d(container, t) {
 }
 
 export function mount(root, ctx) {
-  ensureCss("/static/css/downhill.css");
   const { t, store } = ctx;
   const { root: view, el } = layout(t);
   root.replaceChildren(view);

@@ -10,10 +10,6 @@ import { mountEvaluation } from "./evaluation.js";
 
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
-function ensureCss(href) {
-  if (!document.querySelector(`link[href="${href}"]`)) document.head.append(h("link", { rel: "stylesheet", href }));
-}
-
 function layout(t) {
   const el = {
     pad: h("canvas", { class: "pad", "data-testid": "draw-canvas", "aria-label": t("draw.pad.aria"), "data-i18n-aria-label": "draw.pad.aria" }),
@@ -61,7 +57,6 @@ function showSteps(el, steps) {
 }
 
 export function mount(root, ctx) {
-  ensureCss("/static/css/draw.css");
   const { t } = ctx;
   const { root: view, el } = layout(t);
   root.replaceChildren(view);
