@@ -21,17 +21,17 @@ def _lr(default, lo=1e-5, hi=10.0, help_=None):
         scale="log")
 
 
-_WEIGHT_DECAY = _hp(0.0, "float", 0.0, 1.0, ("weight decay", "가중치 감쇠"), (
+_WEIGHT_DECAY = _hp(0.0, "float", 0.0, 1.0, ("weight decay", "가중치 감소"), (
     "L2 penalty: adds weight_decay × θ to the gradient, pulling weights toward zero.",
     "L2 규제: 기울기에 weight_decay × θ를 더해 가중치를 0 쪽으로 끌어당깁니다."))
-_DECOUPLED_DECAY = _hp(1e-2, "float", 0.0, 1.0, ("weight decay", "가중치 감쇠"), (
+_DECOUPLED_DECAY = _hp(1e-2, "float", 0.0, 1.0, ("weight decay", "가중치 감소"), (
     "Decoupled weight decay: each step shrinks the weights by lr × weight_decay, "
     "apart from the gradient.",
-    "분리된 가중치 감쇠: 기울기와 별개로 매 단계 가중치를 lr × weight_decay만큼 줄입니다."))
+    "분리된 가중치 감소: 기울기와 별개로 매 단계 가중치를 lr × weight_decay만큼 줄입니다."))
 
 
 def _eps(default):
-    return _hp(default, "float", 1e-12, 1.0, ("epsilon (ε)", "엡실론 (ε)"), (
+    return _hp(default, "float", 1e-12, 1.0, ("epsilon (ε)", "ε (epsilon)"), (
         "A tiny number added to the denominator so it is never zero.",
         "분모가 0이 되지 않도록 더하는 아주 작은 수입니다."), scale="log")
 
@@ -49,7 +49,7 @@ _AMSGRAD = _hp(False, "bool", None, None, ("AMSGrad", "AMSGrad"), (
     "Use the largest squared-gradient average seen so far, so a shrinking average "
     "never makes the steps grow.",
     "지금까지 가장 컸던 제곱 기울기 평균을 써서, 평균이 줄어들어도 걸음이 커지지 않게 합니다."))
-_BETAS = _hp([0.9, 0.999], "pair", 0.0, 0.9999, ("betas (β1, β2)", "베타 (β1, β2)"), (
+_BETAS = _hp([0.9, 0.999], "pair", 0.0, 0.9999, ("betas (β1, β2)", "β1, β2 (betas)"), (
     "Decay rates of the running averages of the gradient (β1) and of its square (β2).",
     "기울기의 이동 평균(β1)과 기울기 제곱의 이동 평균(β2)이 얼마나 천천히 변할지 정합니다."))
 
@@ -57,7 +57,7 @@ HYPERPARAMS: dict[str, dict[str, dict]] = {
     "sgd": {
         "lr": _lr(0.1),
         "momentum": _SGD_MOMENTUM,
-        "dampening": _hp(0.0, "float", 0.0, 1.0, ("dampening", "댐프닝"), (
+        "dampening": _hp(0.0, "float", 0.0, 1.0, ("dampening", "감쇠 (dampening)"), (
             "Lets in less of each new gradient: b ← μb + (1 − dampening)·g.",
             "새 기울기가 속도에 덜 반영되게 합니다: b ← μb + (1 − dampening)·g.")),
         "weight_decay": _WEIGHT_DECAY,
@@ -65,7 +65,7 @@ HYPERPARAMS: dict[str, dict[str, dict]] = {
             "Nesterov momentum: look ahead along the velocity before stepping. "
             "Needs momentum > 0 and dampening 0.",
             "네스테로프 모멘텀: 속도 방향으로 한 걸음 앞을 내다보고 이동합니다. "
-            "모멘텀이 0보다 크고 댐프닝이 0이어야 합니다.")),
+            "모멘텀이 0보다 크고 감쇠(dampening)가 0이어야 합니다.")),
     },
     "adagrad": {
         "lr": _lr(0.05),
@@ -82,7 +82,7 @@ HYPERPARAMS: dict[str, dict[str, dict]] = {
     },
     "rmsprop": {
         "lr": _lr(0.001),
-        "alpha": _hp(0.99, "float", 0.0, 0.9999, ("alpha (α)", "알파 (α)"), (
+        "alpha": _hp(0.99, "float", 0.0, 0.9999, ("alpha (α)", "α (alpha)"), (
             "How slowly the average of squared gradients changes; closer to 1 remembers longer.",
             "제곱 기울기 평균이 얼마나 천천히 변할지 정합니다. 1에 가까울수록 과거를 오래 기억합니다.")),
         "eps": _eps(1e-8),
@@ -99,7 +99,7 @@ HYPERPARAMS: dict[str, dict[str, dict]] = {
         "lr": _lr(1.0, lo=1e-3, help_=(
             "Multiplies the step Adadelta works out by itself; 1.0 uses it unchanged.",
             "Adadelta가 스스로 계산한 걸음에 곱하는 값입니다. 1.0이면 그대로 씁니다.")),
-        "rho": _hp(0.9, "float", 0.0, 1.0, ("rho (ρ)", "로 (ρ)"), (
+        "rho": _hp(0.9, "float", 0.0, 1.0, ("rho (ρ)", "ρ (rho)"), (
             "How slowly the averages of squared gradients and squared updates change.",
             "제곱 기울기 평균과 제곱 업데이트 평균이 얼마나 천천히 변할지 정합니다.")),
         "eps": _eps(1e-6),
