@@ -1,5 +1,45 @@
 /** The status pill and message line: connection, server readiness and the run's state. */
 
+/** Top-level config field -> the i18n key of the Build control that sets it. */
+export const FIELD_LABELS = {
+  dataset: "build.dataset", layers: "build.layers.field", activation: "build.activation", alpha: "build.alpha",
+  output: "build.output", loss: "build.loss", init: "build.init", init_std: "build.initStd",
+  optimizer: "build.optimizer", optimizer_params: "build.optimizer", lr: "build.lr", schedule: "build.schedule",
+  schedule_params: "build.schedule", batch_size: "build.batch", epochs: "build.epochs", seed: "build.seed",
+  train_size: "build.trainSize", snapshot_every: "build.snapshotEvery",
+};
+const LINK_GROUPS = { opt: "optimizer_params", sched: "schedule_params" };
+
+/**
+ * A server field path ("config.optimizer_params.momentum", "layers.2") or a link key ("opt.momentum")
+ * -> the localized label of the control that sets it, or null when the path names no control.
+ * state = {options, config, lang}; hyperparameter labels come from the options' label_<lang>.
+ */
+export function fieldLabel(path, t, { options, config, lang } = {}) {
+  if (!path) return null;
+  const parts = String(path).replace(/^config\./, "").split(".");
+  if (LINK_GROUPS[parts[0]]) parts[0] = LINK_GROUPS[parts[0]];
+  const [head, sub] = parts;
+  if (!(head in FIELD_LABELS)) return null;
+  if ((head === "optimizer_params" || head === "schedule_params") && sub) {
+    const specs = (options || {})[head === "optimizer_params" ? "optimizers" : "schedules"] || {};
+    const chosen = (config || {})[head === "optimizer_params" ? "optimizer" : "schedule"];
+    const spec = (specs[chosen] || {})[sub] || Object.values(specs).map((s) => s[sub]).find(Boolean);
+    return spec ? spec[`label_${lang}`] || spec.label_en || sub : sub;
+  }
+  const i = Number(sub);
+  const layers = (config || {}).layers || [];
+  if (head === "activation" && Number.isInteger(i)) return t("build.layers.act.aria", { i: i + 1 });
+  if (head === "layers" && Number.isInteger(i) && i > 0 && i < layers.length - 1) return t("build.layers.hidden", { i });
+  return t(FIELD_LABELS[head]);
+}
+
+/** The server's message without a leading "field.path: " when the label already names the field. */
+export function withoutFieldPrefix(message, path) {
+  const text = String(message || "");
+  return path && text.startsWith(`${path}: `) ? text.slice(path.length + 2) : text;
+}
+
 /** (connection, health, status, config) -> {state, key, params}: what the pill and the line say. */
 export function describe({ connection, health, status, config }) {
   if (connection === "connecting" || !connection) return { state: "connecting", key: "status.msg.connecting" };
@@ -15,22 +55,42 @@ export function describe({ connection, health, status, config }) {
     position: s.position ?? "?", message: s.message || "", epochs: config ? config.epochs : "",
     lr: lr ? Number((lr / 10).toPrecision(2)) : 0.01, field: s.field ? ` (${s.field})` : "", fields: s.fields || "",
   };
-  return { state: s.state, key: `status.msg.${s.state}`, params };
+  return { state: s.state, key: `status.msg.${s.state}`, params, field: s.field, fields: s.fields };
+}
+
+/** describe()'s params with field paths replaced by the labels of their controls (t, state as for fieldLabel). */
+export function localizeFields(d, t, state) {
+  const params = { ...(d.params || {}) };
+  if (d.field) {
+    const label = fieldLabel(d.field, t, state);
+    if (label) Object.assign(params, { field: ` (${label})`, message: withoutFieldPrefix(params.message, d.field) });
+  }
+  if (d.fields) {
+    params.fields = String(d.fields).split(/,\s*/).map((key) => {
+      const label = fieldLabel(key, t, state);
+      return label ? `${label}(${key})` : key;
+    }).join(", ");
+  }
+  return params;
 }
 
 /** mount(pill, line, store, t) -> {render()}. */
 export function mountStatus(pill, line, store, t) {
   function render() {
-    const d = describe(store.get());
+    const state = store.get();
+    const d = describe(state);
     pill.dataset.state = d.state;
     pill.textContent = t(`status.${d.state}`);
-    const params = d.stageKey ? { ...d.params, stage: t(d.stageKey) } : d.params || {};
-    line.textContent = t(d.key, params);
+    const params = localizeFields(d, t, state);
+    if (d.stageKey) params.stage = t(d.stageKey);
+    const text = t(d.key, params);
+    line.textContent = text;
+    line.title = text;
     line.dataset.state = d.state;
     if (d.state === "error" || d.state === "diverged") line.setAttribute("role", "alert");
     else line.removeAttribute("role");
   }
-  store.subscribe(["connection", "health", "status", "lang", "config"], render);
+  store.subscribe(["connection", "health", "status", "lang", "config", "options"], render);
   render();
   return { render };
 }
