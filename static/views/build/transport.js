@@ -16,8 +16,11 @@ export function mountTransport(root, { t, actions, onLr }) {
   const reset = h("button", { type: "button", class: "btn", "data-testid": "train-reset", onClick: () => actions.reset() });
   const lrInput = h("input", { id: "lr-input", type: "number", step: "any", min: 1e-6, max: 10, "data-testid": "lr-input",
     dataset: { key: "lr" }, onChange: (e) => commit(Number(e.target.value)) });
-  const lrSlider = h("input", { type: "range", min: 0, max: 100, step: 1, "data-testid": "lr-slider",
-    dataset: { key: "lr-slider" }, onInput: (e) => { lrInput.value = fromSlider(Number(e.target.value)); },
+  const lrSlider = h("input", { type: "range", min: 0, max: 100, step: 1, "data-testid": "lr-slider", "aria-label": "Learning rate",
+    dataset: { key: "lr-slider" }, onInput: (e) => {
+      lrInput.value = fromSlider(Number(e.target.value));
+      e.target.setAttribute("aria-valuetext", fmt(fromSlider(Number(e.target.value))));
+    },
     onChange: (e) => commit(fromSlider(Number(e.target.value))) });
   const lrLabel = h("label", { for: "lr-input" });
   const lrHint = h("p", { class: "hint" });
@@ -36,11 +39,10 @@ export function mountTransport(root, { t, actions, onLr }) {
   return {
     update(run, config) {
       const active = run === "training" || run === "queued" || run === "requested";
-      play.textContent = t(run === "paused" ? "build.resume" : "build.play");
-      play.disabled = active;
+      play.textContent = t("build.play");
+      play.disabled = active || run === "paused";
       pause.textContent = t(run === "paused" ? "build.resume" : "build.pause");
       pause.disabled = !(active || run === "paused");
-      pause.setAttribute("aria-pressed", run === "paused" ? "true" : "false");
       step.textContent = t("build.step");
       stepEpoch.textContent = t("build.stepEpoch");
       step.disabled = stepEpoch.disabled = active;
@@ -49,6 +51,8 @@ export function mountTransport(root, { t, actions, onLr }) {
       reset.textContent = t("build.reset");
       reset.title = t("build.reset.title");
       lrLabel.textContent = t("build.lr");
+      lrSlider.setAttribute("aria-label", t("build.lr.slider"));
+      lrSlider.setAttribute("aria-valuetext", fmt(config.lr));
       lrHint.textContent = t(run === "training" || run === "paused" ? "build.lr.live" : "build.lr.help");
       if (document.activeElement !== lrInput) lrInput.value = fmt(config.lr);
       if (document.activeElement !== lrSlider) lrSlider.value = toSlider(config.lr);

@@ -5,13 +5,13 @@ import { histogramGrid } from "./series.js";
 
 /** mount(root, t) -> {update(history, nLayers), reset()}; a layer and kind picker sits above. */
 export function mountHeatmap(root, t) {
-  const layerSel = h("select", { "data-testid": "hist-layer", onChange: () => draw() });
-  const kindSel = h("select", { "data-testid": "hist-kind", onChange: () => draw() });
+  const layerSel = h("select", { id: "hist-layer", "data-testid": "hist-layer", onChange: () => draw() });
+  const kindSel = h("select", { id: "hist-kind", "data-testid": "hist-kind", onChange: () => draw() });
   const canvas = h("canvas", { class: "heatmap", "data-testid": "hist-heatmap", role: "img" });
   const hi = h("span", { class: "axis-hi" });
   const lo = h("span", { class: "axis-lo" });
-  const layerLabel = h("label", {});
-  const kindLabel = h("label", {});
+  const layerLabel = h("label", { for: "hist-layer" });
+  const kindLabel = h("label", { for: "hist-kind" });
   root.append(h("div", { class: "pickers" }, layerLabel, layerSel, kindLabel, kindSel),
     h("div", { class: "heatmap-box" }, canvas, hi, lo));
   let history = [];
