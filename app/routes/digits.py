@@ -5,6 +5,7 @@ import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
 from ..deps import MnistDep, ResourcesDep, load_model
+from .predict import run_network
 
 router = APIRouter(prefix="/api", tags=["digits"])
 MAX_MISTAKES = 48
@@ -26,17 +27,22 @@ def digit(split: str, index: str, mnist: MnistDep) -> dict:
 
 
 @router.get("/evaluation")
-def evaluation(resources: ResourcesDep, mnist: MnistDep, model: str | None = Query(None)) -> dict:
-    """Test accuracy, confusion matrix [true][pred] and the most confident mistakes."""
-    key = model or "default"
+def evaluation(resources: ResourcesDep, mnist: MnistDep, model: str | None = Query(None),
+               run: str | None = Query(None, description="a run: its newest weights while it trains, its saved ones after")) -> dict:
+    """Test accuracy, confusion matrix [true][pred] and the most confident mistakes; `model`/`run` name the network."""
+    if run is not None and model is not None:
+        raise HTTPException(422, 'send at most one of "run" and "model"')
+    key = run or model or "default"
     cached = resources.evaluations.get(key)
-    if cached is None:
-        net = load_model(resources, model).copy()
-        if net.sizes[0] != 784:
-            raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
-        cached = _evaluate(net, mnist.test)
-        resources.evaluations[key] = cached
-    return cached
+    if cached is not None:
+        return cached
+    net, who = run_network(resources, run, fresh=True) if run is not None else (load_model(resources, model).copy(), None)
+    if net.sizes[0] != 784:
+        raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
+    result = {**_evaluate(net, mnist.test), "model": key, "live": bool(who and who["live"])}
+    if not result["live"]:   # a training run's answer changes with its weights; a saved one does not
+        resources.evaluations[key] = result
+    return result
 
 
 def _evaluate(net, test) -> dict:

@@ -1,25 +1,111 @@
 """POST /api/predict: what a network thinks of a drawing, layer by layer."""
 from __future__ import annotations
 
+import base64
+import binascii
+
 import numpy as np
 from fastapi import APIRouter, HTTPException, Response
+from pydantic import Field
 
 from engine import preprocess
 
 from ..core.jsonsafe import dumps
 from ..deps import ResourcesDep, load_model
+from ..runs.store import valid_id
 from ..schemas.requests import MAX_CANVAS, PredictAnswer, PredictRequest
+from ..sessions import live
 
 router = APIRouter(prefix="/api", tags=["predict"])
 DECIMALS = 6
+EMPTY = "the drawing is empty: draw a digit first"
 
 
-def to_input(body: PredictRequest) -> np.ndarray:
-    """The 784 MNIST-style values the network sees; 422 naming the problem otherwise."""
-    if (body.pixels is None) == (body.image is None):
-        raise HTTPException(422, "send exactly one of \"pixels\" (784 values) or \"image\" (rows)")
-    raw = body.pixels if body.pixels is not None else body.image
-    field = "pixels" if body.pixels is not None else "image"
+class DrawingRequest(PredictRequest):
+    """PredictRequest, plus a run to follow and a compact canvas (a 512×512 one is ~350 KB)."""
+    run: str | None = Field(None, description="a run id: its newest weights while it trains, its saved ones after")
+    image_b64: str | None = Field(None, max_length=4 * (MAX_CANVAS * MAX_CANVAS // 3 + 1),
+                                  description="base64 of a uint8 canvas, row-major, 255 = full ink")
+    width: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
+    height: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
+
+
+class DrawingAnswer(PredictAnswer):
+    run: dict | None = Field(None, description='with "run": {"id", "live"} (live: the newest weights of a training run)')
+
+
+def run_network(resources, run_id: str, fresh: bool = False):
+    """(network, {"id", "live"}) of a run: its newest weights while it trains, its saved ones after.
+
+    404 for an unknown run, 409 for one without weights (still waiting, diverged, failed).
+    `fresh` gives a private network (for worker threads); otherwise it may be shared.
+    """
+    if not valid_id(run_id):
+        raise HTTPException(404, f"no run with id {run_id!r}")
+    try:
+        net = live.RUNS.network(run_id, fresh=fresh)
+    except live.NoWeightsYet as err:
+        raise HTTPException(409, str(err)) from None
+    if net is not None:
+        return net, {"id": run_id, "live": True}
+    try:
+        net = resources.model(run_id)
+    except KeyError:
+        run = resources.store.get(run_id)
+        if run is None:
+            raise HTTPException(404, f"no run with id {run_id!r}") from None
+        raise HTTPException(409, f"run {run_id} has no saved weights (it ended {run['status']})") from None
+    return (net.copy() if fresh else net), {"id": run_id, "live": False}
+
+
+def answering_network(resources, body: DrawingRequest):
+    """The network a request asks for: a run's, a saved model, or the default; and who it is."""
+    if body.run is not None and body.model is not None:
+        raise HTTPException(422, 'send at most one of "run" and "model"')
+    net, run = run_network(resources, body.run) if body.run is not None else (load_model(resources, body.model), None)
+    if net.sizes[0] != 784:
+        raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
+    return net, run
+
+
+def read_canvas(body: DrawingRequest) -> np.ndarray:
+    """image_b64 + width + height -> (height, width) float32 in 0..1."""
+    if body.width is None or body.height is None:
+        raise HTTPException(422, 'image_b64: send "width" and "height" with it')
+    try:
+        raw = base64.b64decode(body.image_b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise HTTPException(422, "image_b64: not valid base64") from None
+    if len(raw) != body.width * body.height:
+        raise HTTPException(422, f"image_b64: {len(raw)} bytes, but {body.width}×{body.height} needs "
+                                 f"{body.width * body.height} (one uint8 per pixel, row-major)")
+    return np.frombuffer(raw, dtype=np.uint8).reshape(body.height, body.width).astype(np.float32) / 255
+
+
+def to_input(body: DrawingRequest) -> tuple[np.ndarray, dict | None]:
+    """(the 784 MNIST-style values the network sees, preprocessing steps of a canvas or None)."""
+    given = [k for k in ("pixels", "image", "image_b64") if getattr(body, k) is not None]
+    if len(given) != 1:
+        raise HTTPException(422, 'send exactly one of "pixels" (784 values), "image" (rows) '
+                                 'or "image_b64" (with "width" and "height")')
+    field = given[0]
+    if field != "image_b64" and (body.width is not None or body.height is not None):
+        raise HTTPException(422, '"width" and "height" go with "image_b64" only')
+    array = read_canvas(body) if field == "image_b64" else _array(getattr(body, field), field)
+    try:
+        if field == "pixels":
+            if not array.any():
+                raise preprocess.EmptyDrawingError(EMPTY)
+            return preprocess.from_pixels(array), None
+        s = preprocess.steps(array)
+        return s["final"].reshape(784), s
+    except preprocess.EmptyDrawingError:
+        raise HTTPException(422, EMPTY) from None
+    except ValueError as err:
+        raise HTTPException(422, f"{field}: {err}") from None
+
+
+def _array(raw: list, field: str) -> np.ndarray:
     try:
         array = np.asarray(raw, dtype=np.float32)
     except ValueError:
@@ -28,18 +114,11 @@ def to_input(body: PredictRequest) -> np.ndarray:
         raise HTTPException(422, f"image: at most {MAX_CANVAS}×{MAX_CANVAS} pixels")
     if array.size == 0 or array.min() < 0 or array.max() > 1:
         raise HTTPException(422, f"{field}: values must lie in 0..1 (ink high)")
-    try:
-        x = preprocess.from_pixels(array) if field == "pixels" else preprocess.to_mnist(array)
-    except preprocess.EmptyDrawingError:
-        raise HTTPException(422, "the drawing is empty: draw a digit first") from None
-    except ValueError as err:
-        raise HTTPException(422, f"{field}: {err}") from None
-    return np.asarray(x, dtype=np.float32).reshape(784)
+    return array
 
 
-def pipeline(image: list) -> dict:
+def pipeline(s: dict) -> dict:
     """The preprocessing steps of a canvas, for showing them one by one."""
-    s = preprocess.steps(np.asarray(image, dtype=np.float32))
     return {"bbox": list(s["bbox"]), "com_before": list(s["com_before"]),
             "com_after": list(s["com_after"]),
             **{k: {"shape": list(s[k].shape), "data": _short(s[k])}
@@ -63,24 +142,24 @@ def _short(values) -> list:
     return np.round(np.ravel(values).astype(np.float64), DECIMALS).tolist()
 
 
-@router.post("/predict", response_model=PredictAnswer)
-async def predict(body: PredictRequest, resources: ResourcesDep) -> Response:
+@router.post("/predict", response_model=DrawingAnswer)
+async def predict(body: DrawingRequest, resources: ResourcesDep) -> Response:
     """Runs on the event loop (about a millisecond), so shared networks need no lock."""
-    net = load_model(resources, body.model)
-    if net.sizes[0] != 784:
-        raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
-    x = to_input(body)
-    answer = {**explain(net, x), "model": body.model or "default"}
-    if body.steps and body.image is not None:
-        answer["steps"] = pipeline(body.image)
+    net, run = answering_network(resources, body)
+    x, steps = to_input(body)
+    answer = {**explain(net, x), "model": body.run or body.model or "default"}
+    if run is not None:
+        answer["run"] = run
+    if body.steps and steps is not None:
+        answer["steps"] = pipeline(steps)
     return Response(dumps(answer), media_type="application/json")
 
 
 @router.get("/model/weights")
-async def model_weights(resources: ResourcesDep, model: str | None = None) -> Response:
-    """Every Dense layer's W (n_in rows of n_out) and b of the model /api/predict uses."""
-    net = load_model(resources, model)
+async def model_weights(resources: ResourcesDep, model: str | None = None, run: str | None = None) -> Response:
+    """Every Dense layer's W (n_in rows of n_out) and b of the network /api/predict uses."""
+    net = run_network(resources, run)[0] if run is not None else load_model(resources, model)
     layers = [{"W": np.round(d.params["W"].astype(np.float64), DECIMALS).tolist(),
                "b": _short(d.params["b"])} for d in net.dense]
-    return Response(dumps({"model": model or "default", "layers": layers}),
+    return Response(dumps({"model": run or model or "default", "layers": layers}),
                     media_type="application/json")

@@ -15,7 +15,7 @@ from ..core.jsonsafe import dumps
 from ..resources import NotReady, Resources
 from ..schemas.messages import parse_message
 from ..schemas.train import ConfigError, parse_config
-from . import surfaces
+from . import live, surfaces
 from .job import TrainingJob
 from .outbox import Outbox
 from .snapshots import SnapshotEncoder
@@ -33,6 +33,7 @@ class TrainingSession:
         self.probe: np.ndarray | None = None
         self.default_probe: np.ndarray | None = None
         self.last_config: dict | None = None
+        self.sent_snapshot: tuple | None = None   # (run_id, snap): re-sent when the probe changes
         self.surfaces = surfaces.SurfaceWorker(self)
 
     async def serve(self) -> None:
@@ -86,6 +87,7 @@ class TrainingSession:
         self.default_probe = (data[1] if data[1] is not None else data[0]).x[0]
         self.job = TrainingJob(run_id, config, data, self.res.store, self.outbox,
                                self.res.mnist_folder, paused=msg.paused if paused is None else paused)
+        live.RUNS.add(self.job)
         self.res.pool.submit(self.job)
 
     def on_pause(self, msg) -> None:
@@ -122,6 +124,8 @@ class TrainingSession:
         if len(msg.pixels) != n_in:
             raise ConfigError(f"pixels: expected {n_in} values, got {len(msg.pixels)}", "pixels")
         self.probe = np.asarray(msg.pixels, dtype=np.float32)
+        if self.sent_snapshot and (self.job.control.paused or self.job.finished.is_set()):
+            self.outbox.put_latest(self.sent_snapshot)   # no new snapshot is coming: recolour the last one
 
     def on_surface(self, msg) -> None:
         self.surfaces.request(msg)
@@ -157,5 +161,6 @@ class TrainingSession:
     async def _send_snapshot(self, run_id: str, snap) -> None:
         if self.job is None or run_id != self.job.run_id or self.encoder is None:
             return
+        self.sent_snapshot = (run_id, snap)
         probe = self.probe if self.probe is not None else self.default_probe
         await self.ws.send_bytes(self.encoder.encode(snap, run_id, probe))

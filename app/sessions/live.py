@@ -1,0 +1,67 @@
+"""LiveRuns: the runs training right now (or paused), by run id, and their newest weights.
+
+Sessions register each job they start; /api/predict and /api/evaluation ask for a run's
+current network. A finished job is forgotten: its weights are then in the run store.
+"""
+from __future__ import annotations
+
+import threading
+
+from engine.network import Network
+
+
+class NoWeightsYet(RuntimeError):
+    """The run is waiting in line: its training process has not reported any weights."""
+
+
+class LiveRuns:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._jobs: dict[str, object] = {}
+        self._scratch: dict[str, Network] = {}
+
+    def add(self, job) -> None:
+        """Remember a job (any object with run_id, config, lock, latest_weights, finished)."""
+        with self._lock:
+            self._prune()
+            self._jobs[job.run_id] = job
+
+    def network(self, run_id: str, fresh: bool = False) -> Network | None:
+        """The run's network with its newest weights; None once the run is over (or unknown).
+
+        The default result is one reused network per run, for callers on the event loop;
+        `fresh=True` builds a private one (for worker threads).
+        """
+        with self._lock:
+            job = self._jobs.get(run_id)
+        if job is None:
+            return None
+        if job.finished.is_set():
+            with self._lock:
+                self._prune()
+            return None
+        with job.lock:
+            weights = job.latest_weights
+        if weights is None:
+            raise NoWeightsYet(f"run {run_id} is waiting to start and has no weights yet")
+        net = Network.mlp(**job.config.network_kwargs()) if fresh else self._reused(run_id, job)
+        for p, w in zip(net.params, weights):
+            p[...] = w
+        return net
+
+    def _reused(self, run_id: str, job) -> Network:
+        with self._lock:
+            net = self._scratch.get(run_id)
+        if net is None:
+            net = Network.mlp(**job.config.network_kwargs())
+            with self._lock:
+                self._scratch[run_id] = net
+        return net
+
+    def _prune(self) -> None:
+        for run_id in [r for r, job in self._jobs.items() if job.finished.is_set()]:
+            del self._jobs[run_id]
+            self._scratch.pop(run_id, None)
+
+
+RUNS = LiveRuns()   # one per process: run ids are random, so apps sharing a process never collide

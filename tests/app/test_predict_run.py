@@ -1,0 +1,154 @@
+"""/api/predict and /api/evaluation following a run: its newest weights while it trains, its saved ones after."""
+from __future__ import annotations
+
+import base64
+import time
+
+import numpy as np
+import pytest
+
+from server_helpers import TINY, WS_URL, is_status, is_type, receive, until
+
+
+DIVERGING = {"activation": "identity", "output": "identity", "loss": "sse", "lr": 10, "epochs": 5,
+             "init": "normal", "init_std": 1.0}
+
+
+def _softmax_mlp(x, tensors, n_layers):
+    """Forward pass of a sigmoid MLP with a softmax output, from snapshot tensors."""
+    a = np.asarray(x, np.float64)
+    for i in range(1, n_layers + 1):
+        z = a @ tensors[f"W{i}"] + tensors[f"b{i}"]
+        a = 1 / (1 + np.exp(-z)) if i < n_layers else np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    return a
+
+
+def _quiet(ws, seconds: float) -> list:
+    out, deadline = [], time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            out.append(receive(ws, left))
+        except TimeoutError:
+            break
+    return out
+
+
+def _snapshots(messages) -> list:
+    return [m for m in messages if isinstance(m, tuple) and m[0]["type"] == "snapshot"]
+
+
+def test_predict_follows_a_training_run_with_its_newest_weights(client):
+    digit = client.get("/api/digits/test/0").json()
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, "epochs": 50}})
+        seen = until(ws, lambda m: isinstance(m, tuple))
+        run_id = seen[-1][0]["run_id"]
+        ws.send_json({"type": "pause"})
+        seen += until(ws, is_status("paused"))
+        seen += _quiet(ws, 0.6)
+        _, tensors = _snapshots(seen)[-1]
+        answer = client.post("/api/predict", json={"pixels": digit["pixels"], "run": run_id}).json()
+        assert answer["model"] == run_id and answer["run"] == {"id": run_id, "live": True}
+        assert np.allclose(answer["probabilities"], _softmax_mlp(digit["pixels"], tensors, 2), atol=1e-5)
+
+        # The drawn digit becomes the probe: the paused run's last snapshot comes again, coloured by it.
+        ws.send_json({"type": "probe", "pixels": digit["pixels"]})
+        header, again = _snapshots(until(ws, lambda m: isinstance(m, tuple)))[-1]
+        hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"]) @ again["W1"] + again["b1"])))
+        assert np.allclose(again["act1"], hidden, atol=1e-5)
+        assert header["probe"]["prediction"] == answer["prediction"]
+        assert np.allclose(answer["activations"][0], again["act1"], atol=1e-5)
+
+        live_eval = client.get("/api/evaluation", params={"run": run_id}).json()
+        assert live_eval["live"] is True and np.asarray(live_eval["confusion"]).sum() == 10_000
+        ws.send_json({"type": "resume"})
+        until(ws, is_type("metrics"))
+        moving = client.post("/api/predict", json={"pixels": digit["pixels"], "run": run_id})
+        assert moving.status_code == 200 and moving.json()["run"]["live"] is True
+        ws.send_json({"type": "stop"})
+        until(ws, is_status("stopped"))
+
+
+def test_predict_after_training_uses_the_saved_weights(client):
+    digit = client.get("/api/digits/test/1").json()
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": TINY})
+        run_id = until(ws, is_status("done"))[-1]["run_id"]
+    by_run = client.post("/api/predict", json={"pixels": digit["pixels"], "run": run_id}).json()
+    saved = client.post("/api/predict", json={"pixels": digit["pixels"], "model": run_id}).json()
+    default = client.post("/api/predict", json={"pixels": digit["pixels"]}).json()
+    assert by_run["run"] == {"id": run_id, "live": False}
+    assert by_run["probabilities"] == saved["probabilities"] != default["probabilities"]
+    assert len(by_run["activations"][0]) == 8 and len(default["activations"][0]) == 16
+
+    evaluation = client.get("/api/evaluation", params={"run": run_id}).json()
+    assert evaluation["model"] == run_id and evaluation["live"] is False
+    assert np.asarray(evaluation["confusion"]).sum() == 10_000
+    assert client.get("/api/evaluation").json()["model"] == "default"
+    weights = client.get("/api/model/weights", params={"run": run_id}).json()
+    assert np.asarray(weights["layers"][0]["W"]).shape == (784, 8)
+
+
+@pytest.mark.parametrize("run_id", ["0123456789ab", "../../etc", "default"])
+def test_an_unknown_run_is_404_with_a_clear_message(client, run_id):
+    r = client.post("/api/predict", json={"pixels": [0.5] * 784, "run": run_id})
+    assert r.status_code == 404 and "no run with id" in r.json()["detail"]
+    r = client.get("/api/evaluation", params={"run": run_id})
+    assert r.status_code == 404 and "no run with id" in r.json()["detail"]
+
+
+def test_a_run_without_weights_is_409(client):
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, **DIVERGING}})
+        end = until(ws, is_status("diverged", "done", "error"))[-1]
+    assert end["state"] == "diverged"
+    run_id = end["run_id"]
+    r = client.post("/api/predict", json={"pixels": [0.5] * 784, "run": run_id})
+    assert r.status_code == 409 and "no saved weights" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("payload", [
+    {"pixels": [0.0] * 784},
+    {"image": [[0.0] * 50] * 50},
+    {"image_b64": base64.b64encode(bytes(40 * 30)).decode(), "width": 40, "height": 30},
+])
+def test_an_all_zero_drawing_gets_the_empty_answer(client, payload):
+    r = client.post("/api/predict", json=payload)
+    assert r.status_code == 422 and r.json()["detail"] == "the drawing is empty: draw a digit first"
+
+
+def _b64(canvas: np.ndarray) -> str:
+    return base64.b64encode(np.round(canvas * 255).astype(np.uint8).tobytes()).decode()
+
+
+def test_a_compact_canvas_is_read_like_rows(client):
+    canvas = np.zeros((140, 120))
+    canvas[20:120, 55:70] = 1.0
+    canvas[20:30, 40:70] = 0.6
+    h, w = canvas.shape
+    compact = client.post("/api/predict", json={"image_b64": _b64(canvas), "width": w, "height": h, "steps": True}).json()
+    rows = client.post("/api/predict", json={"image": canvas.tolist(), "steps": True}).json()
+    assert compact["input"] == rows["input"] and compact["steps"] == rows["steps"]
+    assert compact["probabilities"] == rows["probabilities"]
+
+
+def test_a_full_grey_canvas_fits_in_compact_form(client):
+    rng = np.random.default_rng(0)
+    canvas = rng.uniform(0, 0.04, (512, 512))             # faint grey everywhere, like a real pad
+    canvas[100:400, 240:270] = 0.9
+    b64 = _b64(canvas)
+    assert len(b64) < 400_000                             # the rows form would be ~5 MB of JSON
+    r = client.post("/api/predict", json={"image_b64": b64, "width": 512, "height": 512, "steps": True})
+    assert r.status_code == 200 and r.json()["steps"]["scaled"]["shape"][0] == 20
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"image_b64": "AAAA", "width": 2, "height": 2}, "3 bytes, but 2×2 needs 4"),
+    ({"image_b64": "!!!!", "width": 2, "height": 2}, "not valid base64"),
+    ({"image_b64": "AAAA"}, "width"),
+    ({"pixels": [0.5] * 784, "width": 28}, "go with \"image_b64\" only"),
+    ({"pixels": [0.5] * 784, "run": "0123456789ab", "model": "0123456789ab"}, "at most one"),
+])
+def test_bad_compact_requests_get_clear_answers(client, payload, words):
+    r = client.post("/api/predict", json=payload)
+    assert r.status_code == 422 and words in r.json()["detail"]
