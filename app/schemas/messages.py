@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .train import MAX_LR, ConfigError
+from .finite import finite_message, nonfinite_field
+from .requests import SurfaceSpec
+from .train import MAX_LR, ConfigError, validation_error
 
 TYPES = ("start", "pause", "resume", "stop", "step", "set_lr", "surface", "probe")
 
@@ -30,19 +32,8 @@ class SetLr(_Message):
     lr: float = Field(gt=0, le=MAX_LR)
 
 
-class WeightParam(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    layer: int = Field(ge=0, le=8)
-    index: list[int] = Field(min_length=1, max_length=2)
-    param: Literal["W", "b"] = "W"
-
-
-class Surface(_Message):
-    plane: Literal["pca", "random", "weights"] = "pca"
-    resolution: int = Field(41, ge=3, le=101)
-    span: float = Field(1.0, gt=0, le=100)
-    params: list[WeightParam] | None = Field(None, min_length=2, max_length=2)
-    seed: int = Field(0, ge=0, le=2**32 - 1)
+class Surface(_Message, SurfaceSpec):
+    pass
 
 
 class Probe(_Message):
@@ -52,14 +43,10 @@ class Probe(_Message):
 MODELS = {"start": Start, "step": Step, "set_lr": SetLr, "surface": Surface, "probe": Probe}
 
 
-def _no_constants(name: str):
-    raise ValueError(f"{name} is not valid JSON")
-
-
 def parse_message(text: str) -> _Message:
     """Text frame -> a validated message; ConfigError naming the field otherwise."""
     try:
-        raw = json.loads(text, parse_constant=_no_constants)
+        raw = json.loads(text)       # accepts NaN/Infinity, so the error can name the field
     except ValueError as err:
         raise ConfigError(f"the message is not valid JSON: {err}") from None
     if not isinstance(raw, dict):
@@ -67,9 +54,11 @@ def parse_message(text: str) -> _Message:
     kind = raw.get("type")
     if kind not in TYPES:
         raise ConfigError(f"unknown message type {kind!r}; expected one of {list(TYPES)}", "type")
+    bad = nonfinite_field(raw)
+    if bad is not None:
+        field = bad.removeprefix("config.")   # config fields are named as in every config error
+        raise ConfigError(finite_message(field), field)
     try:
         return MODELS.get(kind, _Message).model_validate(raw)
     except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{field}: {first['msg']}", field) from None
+        raise validation_error(err, raw) from None

@@ -5,11 +5,15 @@
 """
 from __future__ import annotations
 
-from typing import Union
+import math
+from typing import Annotated, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic_core import PydanticCustomError
 
 from engine import activations, initializers, losses, optimizers, schedules
+
+from .finite import finite_message, nonfinite_field
 
 MAX_WIDTH, MAX_DEPTH, MAX_PARAMS = 1024, 8, 2_000_000
 MAX_LR, MAX_EPOCHS, MAX_BATCH = 10.0, 500, 60_000
@@ -26,7 +30,25 @@ class ConfigError(ValueError):
         self.message, self.field = message, field
 
 
-Number = Union[bool, int, float, list[float]]
+def _number(v, booleans: bool = False):
+    """A finite int/float (and, for optimizer params, true/false or a list of numbers)."""
+    if isinstance(v, bool):
+        if booleans:
+            return v
+    elif isinstance(v, (int, float)):
+        if math.isfinite(v):
+            return v
+        raise PydanticCustomError("finite_number", "must be a finite number (NaN and Infinity are not allowed)")
+    elif booleans and isinstance(v, list) and v and all(
+            isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in v):
+        return v
+    want = "a finite number, true/false or a list of numbers" if booleans else "a finite number"
+    raise PydanticCustomError("param_value", "must be {want}, got {got}", {"want": want, "got": repr(v)[:40]})
+
+
+# One validator per value, so an error names the parameter (not a member of a Union).
+OptimizerValue = Annotated[object, PlainValidator(lambda v: _number(v, booleans=True))]
+ScheduleValue = Annotated[object, PlainValidator(_number)]
 
 
 class TrainConfig(BaseModel):
@@ -42,10 +64,10 @@ class TrainConfig(BaseModel):
     init: str = "xavier_normal"
     init_std: float | None = Field(None, gt=0, le=10)
     optimizer: str = "sgd"
-    optimizer_params: dict[str, Number] = Field(default_factory=dict)
+    optimizer_params: dict[str, OptimizerValue] = Field(default_factory=dict)
     lr: float = Field(0.5, gt=0, le=MAX_LR)
     schedule: str = "constant"
-    schedule_params: dict[str, Union[int, float]] = Field(default_factory=dict)
+    schedule_params: dict[str, ScheduleValue] = Field(default_factory=dict)
     batch_size: int = Field(32, ge=1, le=MAX_BATCH)
     epochs: int = Field(5, ge=1, le=MAX_EPOCHS)
     seed: int = Field(0, ge=0, le=2**32 - 1)
@@ -67,16 +89,47 @@ def parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
     """Validate a raw config against the limits and the given dataset catalogue."""
     if not isinstance(raw, dict):
         raise ConfigError("config must be a JSON object", "config")
+    bad = nonfinite_field(raw)
+    if bad is not None:
+        raise ConfigError(finite_message(bad), bad)
     try:
         config = TrainConfig.model_validate(raw)
     except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{field}: {first['msg']}", field) from None
+        raise validation_error(err, raw) from None
     _check_names(config, datasets)
     _check_sizes(config, datasets[config.dataset])
     _check_engine_args(config)
     return config
+
+
+def validation_error(err: ValidationError, raw) -> ConfigError:
+    """A pydantic error as a ConfigError whose field is a real path into `raw`: pydantic puts
+    the tried Union member in the location (`activation.str`), which no client sent; of
+    several errors, the one reaching deepest into the client's data wins."""
+    best = max(((_real_path(e, raw), e) for e in err.errors()), key=lambda pe: len(pe[0]))
+    field = ".".join(best[0]) or None
+    message = best[1]["msg"]
+    return ConfigError(f"{field}: {message}" if field else message, field)
+
+
+def _real_path(error: dict, raw) -> list[str]:
+    path, node = [], raw
+    for part in error["loc"]:
+        if _has(node, part):
+            path.append(str(part))
+            node = node[part]
+        elif isinstance(part, str) and not isinstance(node, dict):
+            continue                     # a Union member's tag, not the client's data
+        else:
+            if error["type"] in ("extra_forbidden", "missing"):
+                path.append(str(part))   # the key itself is the problem
+            break
+    return path
+
+def _has(node, key) -> bool:
+    if isinstance(node, dict):
+        return key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
 
 
 def _choose(value: str, choices, field: str) -> None:
