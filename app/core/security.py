@@ -6,7 +6,8 @@
   with `?token=`. Compared in constant time.
 - WebSocket Origin, when sent (browsers always send it), must exactly equal an allowed
   origin; `null` never does. State-changing HTTP requests from a foreign Origin are refused.
-- POST/PUT/PATCH bodies must be JSON and no larger than the configured cap.
+- POST/PUT/PATCH bodies must be JSON and no larger than the configured cap (413), whether
+  they announce a Content-Length or arrive chunked.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .config import Settings
 
 COOKIE = "downhill_token"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+BODIES = ("POST", "PUT", "PATCH")
 EXTRA_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
                  (b"referrer-policy", b"no-referrer")]
 
@@ -38,10 +40,15 @@ class SecurityMiddleware:
             return await _refuse(scope, send, *problem)
         if scope["type"] == "websocket":
             return await self.app(scope, receive, send)
-        try:
-            await self.app(scope, self._capped(receive), self._decorate(scope, send))
-        except BodyTooLarge as err:
-            await _refuse(scope, send, 413, str(err))
+        if scope["method"] in BODIES:
+            try:
+                body = await _read_body(receive, self.settings.max_body_bytes)
+            except _ClientGone:
+                return
+            if body is None:
+                return await _refuse(scope, send, 413, _too_large(self.settings.max_body_bytes))
+            receive = _replay(body, receive)
+        await self.app(scope, receive, self._decorate(scope, send))
 
     def _check(self, scope, headers) -> tuple[int, str] | None:
         """(status, reason) when the request must be refused, else None."""
@@ -57,13 +64,13 @@ class SecurityMiddleware:
         method = scope["method"]
         if method in UNSAFE and origin is not None and origin not in self.origins:
             return 403, f"request from a foreign origin refused: {origin}"
-        if method in ("POST", "PUT", "PATCH"):
+        if method in BODIES:
             ctype = headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype != "application/json":
                 return 415, "the request body must be JSON (Content-Type: application/json)"
             length = headers.get("content-length")
             if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
-                return 413, f"request body too large (limit {self.settings.max_body_bytes} bytes)"
+                return 413, _too_large(self.settings.max_body_bytes)
         return None
 
     def _token_ok(self, scope, headers) -> bool:
@@ -72,19 +79,6 @@ class SecurityMiddleware:
             if hmac.compare_digest(offered.encode(), expected):
                 return True
         return False
-
-    def _capped(self, receive):
-        """Refuse (by raising) a body that grows past the cap without a Content-Length."""
-        limit, seen = self.settings.max_body_bytes, [0]
-
-        async def wrapped():
-            message = await receive()
-            if message["type"] == "http.request":
-                seen[0] += len(message.get("body", b""))
-                if seen[0] > limit:
-                    raise BodyTooLarge(limit)
-            return message
-        return wrapped
 
     def _decorate(self, scope, send):
         """Add safety headers; remember a token given in the query string as a cookie."""
@@ -102,9 +96,44 @@ class SecurityMiddleware:
         return wrapped
 
 
-class BodyTooLarge(Exception):
-    def __init__(self, limit: int):
-        super().__init__(f"request body too large (limit {limit} bytes)")
+class _ClientGone(Exception):
+    """The client disconnected before sending its whole body."""
+
+
+def _too_large(limit: int) -> str:
+    return f"request body too large: the limit is {limit} bytes ({limit >> 20} MiB)"
+
+
+async def _read_body(receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it grows past `limit` (chunked or not).
+
+    Read here rather than by the app, because FastAPI turns any error raised while it reads
+    a body into a 400 "error parsing the body".
+    """
+    parts, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise _ClientGone
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(parts)
+
+
+def _replay(body: bytes, receive):
+    """A receive that hands the app the body already read, then waits as usual."""
+    sent = [False]
+
+    async def wrapped():
+        if not sent[0]:
+            sent[0] = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+    return wrapped
 
 
 def _offered_tokens(scope, headers) -> list[str]:
