@@ -19,6 +19,7 @@ from . import datasets
 from .core.config import Settings
 from .runs.store import RunStore
 from .sessions.pool import JobPool
+from .sessions.slots import SessionSlots
 
 log = logging.getLogger("downhill")
 DEFAULT_MODEL = "default_model.npz"
@@ -39,7 +40,8 @@ class Resources:
         self.settings = settings
         self.store = RunStore(settings.data_dir)
         self.interrupted = self.store.mark_interrupted()
-        self.pool = JobPool(settings.workers)
+        self.pool = JobPool(settings.workers, settings.max_waiting)
+        self.sessions = SessionSlots(settings.max_sessions)
         self.compute = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="downhill-compute")
         self.stage, self.fraction, self.message = "starting", 0.0, ""
         self.mnist = None

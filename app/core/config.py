@@ -24,7 +24,8 @@ def _env_int(name: str, default: int) -> int:
 
 @dataclass
 class Settings:
-    """Where to listen, where to keep data, who may talk to us, how much work at once."""
+    """Where to listen, where to keep data, who may talk to us, how much work at once
+    (`workers` trainings; `max_waiting` more in line; `max_sessions` open WebSockets)."""
 
     host: str = field(default_factory=lambda: os.environ.get("DOWNHILL_HOST", "127.0.0.1"))
     port: int = field(default_factory=lambda: _env_int("DOWNHILL_PORT", 8000))
@@ -33,14 +34,17 @@ class Settings:
     allowed_origins: list[str] = field(default_factory=lambda: _env_list("DOWNHILL_ALLOWED_ORIGINS"))
     workers: int = field(default_factory=lambda: _env_int("DOWNHILL_WORKERS", os.cpu_count() or 1))
     token: str | None = field(default_factory=lambda: os.environ.get("DOWNHILL_TOKEN") or None)
+    max_sessions: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_SESSIONS", 64))
+    max_waiting: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_WAITING", 32))
     max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
     max_ws_message_bytes: int = 64 << 10
     default_model_epochs: int = 3
-    train_default_model: bool = True
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
         self.workers = max(1, int(self.workers))
+        self.max_sessions = max(1, int(self.max_sessions))
+        self.max_waiting = max(0, int(self.max_waiting))
         if self.exposed and not self.token:
             self.token = secrets.token_urlsafe(24)
 

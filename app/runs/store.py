@@ -2,15 +2,21 @@
 
 Run ids are made here (random hex), never taken from a client as a path. A run still
 `training` when the server starts again was cut off by a crash: it becomes `interrupted`.
+Beside a run's weights (`<id>.npz`) its trajectory (`<id>.path.npz`: the initial weights
+and thinned snapshots of the descent, flat float32) is kept for PCA planes and
+interpolations after the run has left memory.
 """
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 import threading
 import time
 from pathlib import Path
+
+import numpy as np
 
 from engine import persistence
 
@@ -23,6 +29,10 @@ CREATE TABLE IF NOT EXISTS metrics (
     epoch INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (run_id, epoch));
 """
 ID_LENGTH = 12
+
+
+def new_id() -> str:
+    return secrets.token_hex(ID_LENGTH // 2)
 
 
 def valid_id(run_id: str) -> bool:
@@ -58,8 +68,8 @@ class RunStore:
                 "WHERE status IN ('training', 'queued', 'paused')", (time.time(),))
             return cur.rowcount
 
-    def create(self, config: dict, status: str = "queued") -> str:
-        run_id, now = secrets.token_hex(ID_LENGTH // 2), time.time()
+    def create(self, config: dict, status: str = "queued", run_id: str | None = None) -> str:
+        run_id, now = run_id or new_id(), time.time()
         self._run("INSERT INTO runs (id, created, updated, status, config) VALUES (?, ?, ?, ?, ?)",
                   (run_id, now, now, status, json.dumps(config)))
         return run_id
@@ -85,6 +95,26 @@ class RunStore:
             raise KeyError(run_id)
         return self.weights_dir / f"{run_id}.npz"
 
+    def trajectory_path(self, run_id: str) -> Path:
+        return self.weights_path(run_id).with_suffix(".path.npz")
+
+    def save_trajectory(self, run_id: str, initial: np.ndarray | None, path: np.ndarray) -> None:
+        """Write the initial weights (P,) (empty when unknown) and the path (T, P), atomically."""
+        target = self.trajectory_path(run_id)
+        tmp = target.with_name(target.name + ".tmp")
+        with open(tmp, "wb") as f:
+            np.savez(f, initial=np.zeros(0, np.float32) if initial is None else initial, path=path)
+        os.replace(tmp, target)
+
+    def load_trajectory(self, run_id: str) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """(initial weights (P,) or None, path (T, P) or None) of a finished run."""
+        target = self.trajectory_path(run_id)
+        if not target.is_file():
+            return None, None
+        with np.load(target, allow_pickle=False) as z:
+            initial, path = z["initial"], z["path"]
+        return (initial if initial.size else None), (path if len(path) else None)
+
     def list(self) -> list[dict]:
         rows = self._run("SELECT id, created, status, config, final FROM runs ORDER BY created DESC")
         return [{"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
@@ -106,4 +136,5 @@ class RunStore:
             cur = self._db.execute("DELETE FROM runs WHERE id=?", (run_id,))
         if valid_id(run_id):
             self.weights_path(run_id).unlink(missing_ok=True)
+            self.trajectory_path(run_id).unlink(missing_ok=True)
         return cur.rowcount > 0

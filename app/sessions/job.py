@@ -3,6 +3,11 @@
 The supervising thread relays the process's snapshots to the Outbox (newest wins) and the
 run store, keeps a bounded trajectory for PCA planes, and makes sure a stopped job's
 process is gone within a second.
+
+A job waiting in line holds no pipe, no process and no row in the run store: all three are
+made when it starts, so a run stopped while queued leaves no trace. When the run ends, its
+weights and (thinned) trajectory go to the store and the job lets go of the trajectory and
+the training data; later surface requests read them back from the store.
 """
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ from .worker import train_in_process
 
 log = logging.getLogger("downhill.job")
 PATH_BYTES = 200 << 20   # the trajectory kept for PCA planes never exceeds this
+SAVED_PATH_BYTES = 32 << 20   # ... nor, written to disk when the run ends, this
+SAVED_PATH_POINTS = 100
 STOP_GRACE = 0.8         # seconds a stopped process gets before it is terminated
 CONTEXT = multiprocessing.get_context("forkserver")
 CONTEXT.set_forkserver_preload(["app.sessions.worker"])
@@ -32,13 +39,12 @@ class TrainingJob:
     def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False):
         self.run_id, self.config, self.data = run_id, config, data
         self.store, self.outbox = store, outbox
-        self._commands_in, commands_out = CONTEXT.Pipe(duplex=False)
-        self._commands_out = commands_out
-        self.control = RemoteControl(commands_out, paused)
+        self.control = RemoteControl(paused)
         self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused}
         self.state = "queued"
         self.finished = threading.Event()
         self.latest_weights: list | None = None
+        self.initial: np.ndarray | None = None
         self.path: list[np.ndarray] = []
         self.max_path = max(10, min(400, PATH_BYTES // (4 * config.n_params)))
         self.lock = threading.Lock()
@@ -59,22 +65,37 @@ class TrainingJob:
     def stop(self) -> None:
         self.control.stop()
 
+    def cancelled(self) -> None:
+        """The job left the line before it started: tell the client, keep nothing."""
+        self._status("stopped", message="training stopped before it started (it was waiting in line)")
+        self.finished.set()
+        self._release()
+
     def run(self) -> None:
         """Train in a child process and relay its events until it ends (pool worker thread)."""
         if self.control.stopped:
-            return self._finish("stopped")
-        self.store.set_status(self.run_id, "training")
-        self.spec["paused"] = self.control.paused
-        events_in, events_out = CONTEXT.Pipe(duplex=False)
-        process = CONTEXT.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
-                                  args=(self._commands_in, events_out, self.spec))
-        process.start()
-        events_out.close()
+            return self.cancelled()
         try:
+            self.store.create(self.spec["config"], status="training", run_id=self.run_id)
+            commands_in, commands_out = CONTEXT.Pipe(duplex=False)
+            events_in, events_out = CONTEXT.Pipe(duplex=False)
+        except Exception as err:
+            return self._fail(f"could not start: {err}")
+        self.spec["paused"] = self.control.attach(commands_out)
+        process = CONTEXT.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
+                                  args=(commands_in, events_out, self.spec))
+        try:
+            process.start()
+            commands_in.close()
+            events_out.close()
             self._relay(process, events_in)
+        except Exception as err:
+            log.exception("run %s: supervising the training process failed", self.run_id)
+            if not self.finished.is_set():
+                self._fail(str(err))
         finally:
             events_in.close()
-            self._commands_out.close()
+            self.control.detach()
             process.join(1.0)
             if process.is_alive():
                 process.kill()
@@ -124,6 +145,8 @@ class TrainingJob:
         flat = np.concatenate([np.ravel(w) for w in weights]).astype(np.float32)
         with self.lock:
             self.latest_weights = weights
+            if self.initial is None:
+                self.initial = flat
             self.path.append(flat)
             if len(self.path) > self.max_path:
                 self.path = self.path[::2] if len(self.path) % 2 == 0 else self.path[::2] + [flat]
@@ -135,16 +158,36 @@ class TrainingJob:
             for p, w in zip(net.params, weights):
                 p[...] = w
             self.store.save_weights(self.run_id, net)
+            self._save_trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
         final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
         self.store.set_status(self.run_id, status, _finite(final))
         self._status(status, message=MESSAGES.get(status, ""))
         self.finished.set()
+        self._release()
 
     def _fail(self, message: str) -> None:
         log.error("run %s failed: %s", self.run_id, message)
         self.store.set_status(self.run_id, "error")
         self._status("error", message=f"training failed: {message}")
         self.finished.set()
+        self._release()
+
+    def _save_trajectory(self, final: np.ndarray) -> None:
+        """The initial weights and the path (ending at the saved weights), thinned to fit."""
+        with self.lock:
+            path = list(self.path)
+            initial = self.initial
+        if not path or not np.array_equal(path[-1], final):
+            path.append(final)
+        keep = max(2, min(SAVED_PATH_POINTS, SAVED_PATH_BYTES // (4 * final.size)))
+        if len(path) > keep:
+            path = [path[i] for i in np.unique(np.linspace(0, len(path) - 1, keep).round().astype(int))]
+        self.store.save_trajectory(self.run_id, initial, np.stack(path))
+
+    def _release(self) -> None:
+        """Let go of what only a live run needs: the trajectory and the training data."""
+        with self.lock:
+            self.path, self.data, self.initial = [], None, None
 
 
 def _finite(row: dict) -> dict:

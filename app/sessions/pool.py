@@ -1,6 +1,8 @@
-"""JobPool: a fixed number of worker threads; further jobs wait in line and know their place.
+"""JobPool: a fixed number of worker threads; further jobs wait in a bounded line and know
+their place.
 
-A job is any object with `run()` and `queued(position)`; `queued(0)` means "starting now".
+A job is any object with `run()`, `stop()` and `queued(position)`; `queued(0)` means
+"starting now". Beyond `max_waiting` jobs in line, `submit` refuses with `QueueFull`.
 Cancelling a waiting job removes it from the line; a running job is stopped by its own flag.
 """
 from __future__ import annotations
@@ -11,9 +13,14 @@ import threading
 log = logging.getLogger("downhill.pool")
 
 
+class QueueFull(RuntimeError):
+    """The waiting line is at its limit."""
+
+
 class JobPool:
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, max_waiting: int = 32):
         self.workers = max(1, int(workers))
+        self.max_waiting = max(0, int(max_waiting))
         self._cond = threading.Condition()
         self._waiting: list = []
         self._active: set = set()
@@ -27,13 +34,21 @@ class JobPool:
     def running(self) -> int:
         return len(self._active)
 
+    @property
+    def waiting(self) -> int:
+        with self._cond:
+            return max(0, len(self._active) + len(self._waiting) - self.workers)
+
     def submit(self, job) -> int:
         """Queue a job; returns its position (0 when a worker is free right away, and tells the job)."""
         with self._cond:
             if self._closed:
                 raise RuntimeError("the server is shutting down")
+            position = max(0, len(self._active) + len(self._waiting) + 1 - self.workers)
+            if position > self.max_waiting:
+                raise QueueFull(f"{self.max_waiting} runs are already waiting for one of the "
+                                f"{self.workers} training slots; try again when one finishes")
             self._waiting.append(job)
-            position = max(0, len(self._active) + len(self._waiting) - self.workers)
             if position:
                 job.queued(position)
             self._cond.notify()

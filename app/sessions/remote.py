@@ -1,7 +1,8 @@
 """RemoteControl: TrainControl's switches, sent to a training process through a pipe.
 
-The session flips switches from the event loop; commands sent before the process starts
-wait in the pipe and are applied first thing (the process starts paused if asked to).
+The session flips switches from the event loop. Until the job starts there is no process
+and no pipe: the switches are only remembered (one state, never a backlog), and `attach`
+hands that state to the new process's pipe before anything else.
 """
 from __future__ import annotations
 
@@ -9,18 +10,48 @@ import threading
 
 
 class RemoteControl:
-    def __init__(self, conn, paused: bool = False):
-        self._conn = conn
+    def __init__(self, paused: bool = False):
+        self._conn = None
         self._lock = threading.Lock()
         self.paused = paused
         self.stopped = False
+        self._step: str | None = None     # a step asked for before the process started
+        self._lr: float | None = None     # likewise a live learning rate
+
+    def attach(self, conn) -> bool:
+        """Start sending to `conn`, after the remembered step/lr; returns whether to start paused."""
+        with self._lock:
+            self._conn = conn
+            if self._lr is not None:
+                self._deliver("set_lr", self._lr)
+            if self._step is not None:
+                self._deliver("step", self._step)
+            self._step = self._lr = None
+            return self.paused
+
+    def detach(self) -> None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
 
     def _send(self, command: str, value=None) -> None:
         with self._lock:
-            try:
-                self._conn.send((command, value))
-            except (OSError, ValueError):  # the process has ended: nothing left to control
-                pass
+            if self._conn is None:
+                if command == "step":
+                    self._step = value
+                elif command == "set_lr":
+                    self._lr = value
+                elif command in ("pause", "resume"):
+                    self._step = None
+                return
+            self._deliver(command, value)
+
+    def _deliver(self, command: str, value) -> None:
+        try:
+            self._conn.send((command, value))
+        except (OSError, ValueError):  # the process has ended: nothing left to control
+            pass
 
     def pause(self) -> None:
         self.paused = True

@@ -15,9 +15,11 @@ from ..core.jsonsafe import dumps
 from ..resources import NotReady, Resources
 from ..schemas.messages import parse_message
 from ..schemas.train import ConfigError, parse_config
+from ..runs.store import new_id
 from . import live, surfaces
 from .job import TrainingJob
 from .outbox import Outbox
+from .pool import QueueFull
 from .snapshots import SnapshotEncoder
 
 log = logging.getLogger("downhill.session")
@@ -53,9 +55,9 @@ class TrainingSession:
                 return
             text = message.get("text")
             if text is None:
-                self.error("binary messages are not accepted; send JSON text", "type")
-            elif len(text) > limit:
-                self.error(f"message too large ({len(text)} bytes; limit {limit})", None)
+                self.error("binary messages are not accepted: send each message as a JSON text frame", None)
+            elif len(text.encode()) > limit:   # UTF-8 bytes, not characters
+                self.error(f"message too large ({len(text.encode())} bytes; limit {limit})", None)
             else:
                 self.handle(text)
 
@@ -80,15 +82,18 @@ class TrainingSession:
         data = self.res.training_data(config)
         self._end_job()
         self.last_config = msg.config
-        run_id = self.res.store.create(config.model_dump())
+        job = TrainingJob(new_id(), config, data, self.res.store, self.outbox,
+                          self.res.mnist_folder, paused=msg.paused if paused is None else paused)
+        try:
+            self.res.pool.submit(job)
+        except QueueFull as err:
+            raise ConfigError(f"the server is busy: {err}") from None
+        self.job = job
+        live.RUNS.add(job)
         self.encoder = SnapshotEncoder(Network.mlp(**config.network_kwargs()))
         if self.probe is not None and self.probe.size != config.layers[0]:
             self.probe = None
-        self.default_probe = (data[1] if data[1] is not None else data[0]).x[0]
-        self.job = TrainingJob(run_id, config, data, self.res.store, self.outbox,
-                               self.res.mnist_folder, paused=msg.paused if paused is None else paused)
-        live.RUNS.add(self.job)
-        self.res.pool.submit(self.job)
+        self.default_probe = (data[1] if data[1] is not None else data[0]).x[0].copy()
 
     def on_pause(self, msg) -> None:
         if self._active():
@@ -140,7 +145,7 @@ class TrainingSession:
             return
         job.stop()
         if self.res.pool.cancel(job):
-            job.run()
+            job.cancelled()
 
     async def _send_loop(self) -> None:
         try:
