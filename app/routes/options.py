@@ -8,7 +8,8 @@ from engine.landscape import FUNCTIONS
 
 from ..deps import ResourcesDep
 from ..resources import DEFAULT_CONFIG
-from ..schemas.train import LIMITS
+from ..schemas import requests
+from ..schemas.train import LIMITS, MAX_BATCH, MAX_SNAPSHOT_EVERY
 
 router = APIRouter(prefix="/api", tags=["options"])
 
@@ -27,6 +28,30 @@ def options(resources: ResourcesDep) -> dict:
         "datasets": list(resources.catalogue().values()),
         "toy_functions": [f.info() for f in FUNCTIONS.values()],
         "planes": ["pca", "random", "weights"],
-        "limits": LIMITS,
+        "limits": limits(resources.settings),
         "defaults": DEFAULT_CONFIG,
     }
+
+
+def limits(settings) -> dict:
+    """Every bound the server enforces. Ranges are [min, max], inclusive unless the name is
+    in `min_exclusive` (lr must be > 0); the older keys keep their first shape."""
+    return {
+        **LIMITS,
+        "min_exclusive": ["lr", "surface_span"],
+        "train_size": [1, MAX_BATCH],
+        "snapshot_every": [1, MAX_SNAPSHOT_EVERY],
+        "surface_resolution": [requests.MIN_RESOLUTION, requests.MAX_RESOLUTION],
+        "surface_span": [0, requests.MAX_SPAN],
+        "interpolation_range": [-requests.MAX_REACH, requests.MAX_REACH],
+        "toy_surface_n": [3, requests.MAX_TOY_GRID],
+        "race_steps": [1, requests.MAX_RACE_STEPS],
+        "race_optimizers": requests.MAX_RACERS,
+        "canvas": [1, requests.MAX_CANVAS],
+        "sessions": settings.max_sessions,
+        "waiting": settings.max_waiting,
+        "workers": settings.workers,
+        "message_bytes": settings.max_ws_message_bytes,
+        "body_bytes": settings.max_body_bytes,
+    }
+

@@ -6,13 +6,13 @@ from fastapi import APIRouter, HTTPException, Query
 from engine.landscape import FUNCTIONS, race, toy_surface
 
 from ..core.jsonsafe import sanitize
-from ..schemas.requests import RaceRequest
+from ..schemas.requests import MAX_TOY_GRID, RaceRequest
 
 router = APIRouter(prefix="/api/toy", tags=["toy"])
 
 
 @router.get("/{function}/surface")
-def surface(function: str, n: int = Query(81, ge=3, le=201), log: bool = False) -> dict:
+def surface(function: str, n: int = Query(81, ge=3, le=MAX_TOY_GRID), log: bool = False) -> dict:
     if function not in FUNCTIONS:
         raise HTTPException(404, f"unknown toy function {function!r}; choose one of {sorted(FUNCTIONS)}")
     grid = toy_surface(function, n, log)

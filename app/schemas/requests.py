@@ -11,6 +11,8 @@ from .train import MAX_LR
 
 MAX_CANVAS = 512
 MAX_RACE_STEPS = min(500, MAX_STEPS)
+MAX_RACERS = 12
+MAX_TOY_GRID = 201
 MIN_RESOLUTION, MAX_RESOLUTION, MAX_SPAN = 3, 101, 100.0
 MAX_REACH = 10.0   # an interpolation runs over a in [lo, hi] within ±this
 
@@ -59,7 +61,7 @@ class RaceRequest(_Body):
     function: str
     start: list[float] | None = Field(None, min_length=1, max_length=2)
     steps: int | None = Field(None, ge=1, le=MAX_RACE_STEPS)
-    optimizers: list[RacerSpec] = Field(min_length=1, max_length=12)
+    optimizers: list[RacerSpec] = Field(min_length=1, max_length=MAX_RACERS)
 
 
 class WeightParam(BaseModel):

@@ -17,6 +17,7 @@ from .finite import finite_message, nonfinite_field
 
 MAX_WIDTH, MAX_DEPTH, MAX_PARAMS = 1024, 8, 2_000_000
 MAX_LR, MAX_EPOCHS, MAX_BATCH = 10.0, 500, 60_000
+MAX_SNAPSHOT_EVERY = 1_000_000
 MEMORY_BUDGET = 1 << 30   # bytes one session may use for weights, optimizer state and activations
 
 LIMITS = {"width": [1, MAX_WIDTH], "depth": [1, MAX_DEPTH], "params": MAX_PARAMS,
@@ -71,7 +72,7 @@ class TrainConfig(BaseModel):
     batch_size: int = Field(32, ge=1, le=MAX_BATCH)
     epochs: int = Field(5, ge=1, le=MAX_EPOCHS)
     seed: int = Field(0, ge=0, le=2**32 - 1)
-    snapshot_every: int = Field(50, ge=1, le=1_000_000)
+    snapshot_every: int = Field(50, ge=1, le=MAX_SNAPSHOT_EVERY)
     train_size: int | None = Field(None, ge=1, le=MAX_BATCH)
 
     def network_kwargs(self) -> dict:
