@@ -5,8 +5,9 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-HOST   ?= 127.0.0.1
-PORT   ?= 8000
+# `make run HOST=… PORT=…` wins, then DOWNHILL_HOST / DOWNHILL_PORT, then loopback:8000.
+HOST   ?= $(or $(DOWNHILL_HOST),127.0.0.1)
+PORT   ?= $(or $(DOWNHILL_PORT),8000)
 export DOWNHILL_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test setup setup-test data bench clean check-tools
