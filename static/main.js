@@ -4,6 +4,7 @@ import { createController, socketUrl, isActive } from "./controller.js";
 import { messages } from "./protocol.js";
 import { encodeConfig, decodeConfig } from "./urlstate.js";
 import { loadDictionaries, pickLanguage, translator, applyTranslations, STORAGE_KEY } from "./i18n.js";
+import common from "./i18n/common.js";
 import { api } from "./api.js";
 import { mountStatus } from "./views/status.js";
 import * as buildView from "./views/build.js";
@@ -24,6 +25,7 @@ function setupLanguage(store, dict, ctx) {
     button.textContent = lang === "en" ? "한국어" : "English";
     button.setAttribute("aria-label", ctx.t("lang.toggle.title"));
     applyTranslations(document, ctx.t);
+    document.title = ctx.t("app.title");
   };
   store.subscribe(["lang"], apply);
   button.addEventListener("click", () => {
@@ -116,6 +118,7 @@ async function boot() {
 
 boot().catch((err) => {
   const line = document.querySelector("[data-testid=status-message]");
-  if (line) line.textContent = `Downhill could not start: ${err.message}`;
+  const t = translator(common, pickLanguage(storedLang(), navigator.languages || []));
+  if (line) line.textContent = t("app.bootFailed", { message: err.message });
   console.error(err);
 });
