@@ -42,19 +42,33 @@ function background(field, side) {
   return big;
 }
 
+/** A light outline drawn under every path and arrow, so dark strokes stay visible on viridis's dark low values. */
+const HALO = "rgb(255 255 255 / 0.85)";
+const HALO_EXTRA = 3;
+
+/** An arrow drawn twice: a wide light outline, then the colour on top. */
 function arrow(g, x0, y0, dx, dy, color) {
   const len = Math.hypot(dx, dy);
   if (len < 2) return;
   const ux = dx / len;
   const uy = dy / len;
-  g.strokeStyle = g.fillStyle = color;
-  g.lineWidth = 2;
-  g.beginPath(); g.moveTo(x0, y0); g.lineTo(x0 + dx, y0 + dy); g.stroke();
-  g.beginPath();
-  g.moveTo(x0 + dx, y0 + dy);
-  g.lineTo(x0 + dx - 7 * ux + 4 * uy, y0 + dy - 7 * uy - 4 * ux);
-  g.lineTo(x0 + dx - 7 * ux - 4 * uy, y0 + dy - 7 * uy + 4 * ux);
-  g.fill();
+  const head = () => {
+    g.beginPath();
+    g.moveTo(x0 + dx, y0 + dy);
+    g.lineTo(x0 + dx - 7 * ux + 4 * uy, y0 + dy - 7 * uy - 4 * ux);
+    g.lineTo(x0 + dx - 7 * ux - 4 * uy, y0 + dy - 7 * uy + 4 * ux);
+    g.closePath();
+  };
+  g.lineJoin = g.lineCap = "round";
+  for (const [ink, width] of [[HALO, 2 + HALO_EXTRA], [color, 2]]) {
+    g.strokeStyle = g.fillStyle = ink;
+    g.lineWidth = width;
+    g.beginPath(); g.moveTo(x0, y0); g.lineTo(x0 + dx, y0 + dy); g.stroke();
+    head();
+    if (ink === HALO) g.stroke();
+    g.fill();
+  }
+  g.lineCap = "butt";
 }
 
 const pathsSeen = new WeakMap();
@@ -81,12 +95,15 @@ export function mountContour(canvas) {
     return [u * SIDE, (1 - v) * SIDE];
   };
 
-  function drawPath(p) {
-    g.strokeStyle = p.color;
-    g.lineWidth = p.width || 2;
-    g.setLineDash(p.dash || []);
+  /** One pass over a path: its solid light outline (halo) or its colour, dashed if asked. */
+  function drawPath(p, halo) {
+    const width = p.width || 2;
     g.beginPath();
     p.points.forEach(([x, y], k) => { const [px, py] = toPixel(x, y); if (k) g.lineTo(px, py); else g.moveTo(px, py); });
+    g.lineJoin = "round";
+    g.strokeStyle = halo ? HALO : p.color;
+    g.lineWidth = halo ? width + HALO_EXTRA : width;
+    g.setLineDash(halo ? [] : p.dash || []);
     g.stroke();
     g.setLineDash([]);
   }
@@ -131,7 +148,8 @@ export function mountContour(canvas) {
       g.strokeStyle = "#fff"; g.lineWidth = 2;
       g.beginPath(); g.moveTo(px - 5, py - 5); g.lineTo(px + 5, py + 5); g.moveTo(px + 5, py - 5); g.lineTo(px - 5, py + 5); g.stroke();
     }
-    for (const p of scene.paths || []) drawPath(p);
+    for (const p of scene.paths || []) drawPath(p, true);
+    for (const p of scene.paths || []) drawPath(p, false);
     for (const a of scene.arrows || []) arrowFor(a);
     for (const b of scene.balls || []) drawBall(b);
     if (scene.start) {

@@ -6,6 +6,23 @@ import { toUnit } from "./field.js";
 
 const HEIGHT = 0.9;
 const LIFT = 0.02;
+const TURN = Math.PI / 36;
+const ZOOM = 0.9;
+/** Plain arrow keys rotate (OrbitControls alone would pan; Shift + arrows still reach it), + and − zoom. */
+const KEYS = { ArrowLeft: ["rotateLeft", TURN], ArrowRight: ["rotateLeft", -TURN], ArrowUp: ["rotateUp", TURN],
+  ArrowDown: ["rotateUp", -TURN], "+": ["dollyIn", ZOOM], "=": ["dollyIn", ZOOM], "-": ["dollyOut", ZOOM], "_": ["dollyOut", ZOOM] };
+
+/** Keyboard control of the camera on the focusable container. */
+function listenToKeys(container, controls) {
+  container.addEventListener("keydown", (e) => {
+    const action = !(e.ctrlKey || e.metaKey || e.altKey || (e.shiftKey && e.key.startsWith("Arrow"))) && KEYS[e.key];
+    if (!action) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    controls[action[0]](action[1]);
+  });
+  controls.listenToKeyEvents(container);
+}
 
 /** Field -> BufferGeometry over [-1, 1]² (x right, β away from the viewer), heights in y, viridis colours. */
 function meshGeometry(field) {
@@ -50,6 +67,7 @@ export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
   controls.enableDamping = true;
   controls.minDistance = 1.2;
   controls.maxDistance = 8;
+  listenToKeys(container, controls);
   scene.add(new THREE.AmbientLight(0xffffff, 1.6));
   const sun = new THREE.DirectionalLight(0xffffff, 1.6);
   sun.position.set(2, 4, 1);
@@ -84,8 +102,11 @@ export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
     for (const p of paths || []) {
       if (p.points.length < 2 || !p.values) continue;
       const pts = p.points.map(([x, y], k) => toWorld(x, y, p.values[k]));
-      overlay.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints(pts),
-        new THREE.LineBasicMaterial({ color: p.color, transparent: !!p.dash, opacity: p.dash ? 0.55 : 1 })));
+      const line = new THREE.Line(new THREE.BufferGeometry().setFromPoints(pts), p.dash
+        ? new THREE.LineDashedMaterial({ color: p.color, dashSize: 0.04, gapSize: 0.03 })
+        : new THREE.LineBasicMaterial({ color: p.color }));
+      if (p.dash) line.computeLineDistances();
+      overlay.add(line);
     }
   }
 
