@@ -12,7 +12,8 @@ function layout(t) {
   const el = {
     toyBtn: tx(t, "downhill.mode.toy", "button", { type: "button", class: "btn", "data-testid": "mode-toy", "aria-pressed": "true" }),
     netBtn: tx(t, "downhill.mode.net", "button", { type: "button", class: "btn", "data-testid": "mode-net", "aria-pressed": "false" }),
-    view3d: h("div", { class: "surface-view", "data-testid": "surface-view", role: "img", "aria-label": t("downhill.view3d.aria"), "data-i18n-aria-label": "downhill.view3d.aria" }),
+    view3d: h("div", { class: "surface-view", "data-testid": "surface-view", role: "application", tabindex: "0",
+      "aria-label": t("downhill.view3d.aria"), "data-i18n-aria-label": "downhill.view3d.aria", "aria-describedby": "surface-keys" }),
     contour: h("canvas", { class: "contour", "data-testid": "contour-map", role: "img", tabindex: "0", "aria-label": t("downhill.contour.aria"), "data-i18n-aria-label": "downhill.contour.aria" }),
     slice: h("canvas", { class: "slice", "data-testid": "slice-1d", role: "img", "aria-label": t("downhill.slice.aria"), "data-i18n-aria-label": "downhill.slice.aria" }),
     toy: h("div", { class: "mode-box" }),
@@ -21,7 +22,8 @@ function layout(t) {
   const root = h("div", { class: "downhill" },
     h("div", { class: "mode-switch", role: "group" }, el.toyBtn, el.netBtn, tx(t, "downhill.mode.help", "span", { class: "hint" })),
     h("div", { class: "downhill-grid" },
-      h("figure", { class: "view" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d"))),
+      h("figure", { class: "view" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d")),
+        tx(t, "downhill.view3d.keys", "p", { class: "hint", id: "surface-keys" })),
       h("figure", { class: "view" }, el.contour, h("figcaption", {}, tx(t, "downhill.contour"))),
       h("div", { class: "downhill-side" }, el.toy, el.net,
         h("figure", { class: "view" }, el.slice, h("figcaption", {}, tx(t, "downhill.slice"))))));

@@ -6,11 +6,13 @@ import { defaultRacers, pointAt, valueAt, velocity, downhill, advance } from "./
 
 const RATE = 12;
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
+/** The function's name in the page's language, else the server's title. */
+const fnName = (t, f) => tOr(t, `toy.${f.name}`, f.title || f.name);
 
 function controls(t, fns) {
   const el = {
     fn: h("select", { "data-testid": "toy-function", id: "toy-function" },
-      fns.map((f) => h("option", { value: f.name }, f.title || f.name))),
+      fns.map((f) => h("option", { value: f.name }, fnName(t, f)))),
     step: tx(t, "downhill.step", "button", { type: "button", class: "btn small", "data-testid": "race-step" }),
     play: tx(t, "downhill.play", "button", { type: "button", class: "btn small primary", "data-testid": "race-play" }),
     reset: tx(t, "downhill.reset", "button", { type: "button", class: "btn small", "data-testid": "race-reset" }),
@@ -48,7 +50,7 @@ export function mountToy(root, ctx) {
       const path = st.paths[k];
       const fate = path && path.diverged ? t("downhill.diverged") : "";
       return h("li", { dataset: { optimizer: r.name } }, h("span", { class: "swatch", style: { background: CATEGORICAL[k] } }),
-        h("span", { class: "racer-name" }, label(r.name)), h("span", { class: "lr-label" }, "lr"), lr, h("span", { class: "fate" }, fate));
+        h("span", { class: "racer-name" }, label(r.name)), h("span", { class: "lr-label" }, t("downhill.lr.short")), lr, h("span", { class: "fate" }, fate));
     }));
   }
   const label = (name) => tOr(t, `downhill.opt.${name}`, name);
@@ -140,6 +142,9 @@ export function mountToy(root, ctx) {
       st.start = [Math.min(x1, Math.max(x0, st.start[0] + du * (x1 - x0))), Math.min(y1, Math.max(y0, st.start[1] + dv * (y1 - y0)))];
       runRace();
     },
-    relabel: renderLegend,
+    relabel() {
+      for (const o of el.fn.options) o.textContent = fnName(t, fns.find((f) => f.name === o.value));
+      renderLegend();
+    },
   };
 }
