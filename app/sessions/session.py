@@ -125,11 +125,11 @@ class TrainingSession:
             self.job.control.set_lr(msg.lr)
 
     def on_probe(self, msg) -> None:
-        n_in = self.job.config.layers[0] if self.job else 784
-        if len(msg.pixels) != n_in:
+        n_in = self.job.config.layers[0] if self.job else len(msg.pixels)
+        if len(msg.pixels) != n_in and self._active():   # an ended run's size binds nothing: start checks again
             raise ConfigError(f"pixels: expected {n_in} values, got {len(msg.pixels)}", "pixels")
         self.probe = np.asarray(msg.pixels, dtype=np.float32)
-        if self.sent_snapshot and (self.job.control.paused or self.job.finished.is_set()):
+        if self.sent_snapshot and len(msg.pixels) == n_in and (self.job.control.paused or self.job.finished.is_set()):
             self.outbox.put_latest(self.sent_snapshot)   # no new snapshot is coming: recolour the last one
 
     def on_surface(self, msg) -> None:
