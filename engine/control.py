@@ -48,6 +48,11 @@ class TrainControl:
         with self._cond:
             self._lr = float(lr)
 
+    @property
+    def lr_pending(self) -> bool:
+        """A live learning rate waits to be taken (a lock-free peek, checked every batch)."""
+        return self._lr is not None
+
     def take_lr(self) -> float | None:
         """The learning rate set live since the last call, if any."""
         with self._cond:
@@ -56,6 +61,8 @@ class TrainControl:
 
     def wait_for_batch(self) -> bool:
         """Block while paused; False means stop. Consumes a one-batch step budget."""
+        if not self._paused and not self._stopped:   # running: no budget to consume, no lock
+            return True
         with self._cond:
             while self._paused and self._budget is None and not self._stopped:
                 self._cond.wait(timeout=0.25)

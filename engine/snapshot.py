@@ -1,4 +1,8 @@
-"""Snapshot: what the trainer shows of itself every N steps and every epoch."""
+"""Snapshot: what the trainer shows of itself every N steps and every epoch.
+
+Taken often (every 50 steps by default), so each piece is a handful of NumPy calls over the
+arrays as they are: no float64 copies, one pass per statistic, norms as dot products.
+"""
 from __future__ import annotations
 
 import math
@@ -7,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 HIST_BINS = 30
+HUGE_SPAN = 1e30   # half-ranges wider than this are binned as v/2 in float64 (no overflow)
 
 
 @dataclass
@@ -15,7 +20,7 @@ class Snapshot:
     step: int                      # optimizer steps taken so far
     epoch: float                   # fractional during an epoch, e.g. 1.25
     lr: float
-    train_loss: float | None       # running mean since the previous snapshot
+    train_loss: float | None       # step: running mean since the previous snapshot; epoch: epoch mean
     val_loss: float | None = None
     val_accuracy: float | None = None
     train_accuracy: float | None = None
@@ -23,7 +28,7 @@ class Snapshot:
     status: str = "training"
     weights: list = field(default_factory=list)          # copies of [W1, b1, W2, ...]
     grad_norms: list = field(default_factory=list)       # per Dense layer ‖(dW, db)‖
-    update_ratios: list = field(default_factory=list)    # per Dense layer ‖Δθ‖ / ‖θ‖
+    update_ratios: list = field(default_factory=list)    # per Dense layer ‖Δθ‖ / ‖θ‖ of the last step
     activation_stats: list = field(default_factory=list)  # per Dense layer, on the probe batch
     histograms: list = field(default_factory=list)       # per Dense layer {"weights", "activations"}
 
@@ -47,45 +52,70 @@ def finite_or_none(value):
 
 
 def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:
-    """Counts and edges over the finite values (empty when none are finite)."""
-    v = np.asarray(values, dtype=np.float64)
-    v = v[np.isfinite(v)]
-    if v.size == 0:
-        return {"counts": [0] * bins, "edges": list(np.linspace(0, 1, bins + 1))}
-    lo, hi = float(v.min()), float(v.max())
+    """Counts and edges of `bins` equal bins over the finite values (empty when none are finite).
+
+    Bin of v: ⌊(v − lo)·bins / (hi − lo)⌋, the top edge belonging to the last bin.
+    """
+    v = np.asarray(values).ravel()
+    if v.dtype.kind != "f":
+        v = v.astype(np.float64)
+    lo, hi = (float(v.min()), float(v.max())) if v.size else (math.nan, math.nan)
+    if not (math.isfinite(lo) and math.isfinite(hi)):   # NaN or ±inf somewhere: drop them
+        v = v[np.isfinite(v)]
+        if v.size == 0:
+            return {"counts": [0] * bins, "edges": np.linspace(0, 1, bins + 1).tolist()}
+        lo, hi = float(v.min()), float(v.max())
     if hi - lo < 1e-12:
         lo, hi = lo - 0.5, hi + 0.5
-    counts, edges = np.histogram(v, bins=bins, range=(lo, hi))
+    half = hi / 2 - lo / 2
+    if half > HUGE_SPAN:   # bin v/2 in float64 so neither v − lo nor hi − lo overflows
+        v, lo, hi = v.astype(np.float64) / 2, lo / 2, hi / 2
+    scaled = np.subtract(v, v.dtype.type(lo))
+    scaled *= v.dtype.type(bins / (hi - lo))
+    index = scaled.astype(np.intp)
+    np.minimum(index, bins - 1, out=index)
+    counts = np.bincount(index, minlength=bins)
+    edges = np.linspace(lo, hi, bins + 1) * (2 if half > HUGE_SPAN else 1)
     return {"counts": counts.tolist(), "edges": edges.tolist()}
 
 
 def activation_stats(net, probe_x: np.ndarray) -> tuple[list, list]:
     """Per Dense layer: stats of post-activations on the probe batch, and histograms."""
     stats, hists = [], []
-    for d, layer in zip(net.dense, net.activations(probe_x)):
+    for i, (d, layer) in enumerate(zip(net.dense, net.activations(probe_x))):
         a = layer["post"]
-        saturated = np.mean((a < 0.02) | (a > 0.98)) if _is_squashing(net, d) else 0.0
-        stats.append({"mean": float(a.mean()), "std": float(a.std()),
-                      "zero": float(np.mean(a == 0)), "saturated": float(saturated)})
+        n = a.size
+        mean = float(a.mean())
+        saturated = 0.0
+        if getattr(net._activation_after(i), "name", "") in ("sigmoid", "softmax"):
+            saturated = (np.count_nonzero(a < 0.02) + np.count_nonzero(a > 0.98)) / n
+        stats.append({"mean": mean, "std": float(a.std()),
+                      "zero": (n - np.count_nonzero(a)) / n, "saturated": float(saturated)})
         hists.append({"weights": histogram(d.params["W"]), "activations": histogram(a)})
     return stats, hists
 
 
-def _is_squashing(net, dense) -> bool:
-    i = net.dense.index(dense)
-    return getattr(net._activation_after(i), "name", "") in ("sigmoid", "softmax")
+def _norm(*arrays: np.ndarray) -> float:
+    """‖(a, b, …)‖ as one vector, from dot products of flat views."""
+    return math.sqrt(sum(float(np.dot(a.ravel(), a.ravel())) for a in arrays))
 
 
-def layer_norms(net, before: list | None) -> tuple[list, list]:
-    """Gradient norm per Dense layer, and ‖θ_now − θ_before‖ / ‖θ_now‖ when `before` is given."""
-    grads, ratios = [], []
+def grad_norms(net) -> list[float]:
+    """Gradient norm ‖(dW, db)‖ per Dense layer."""
+    g = net.grads
+    return [_norm(g[2 * i], g[2 * i + 1]) for i in range(len(net.dense))]
+
+
+def update_ratios(net, before: np.ndarray) -> list[float]:
+    """‖θ_now − θ_before‖ / ‖θ_now‖ per Dense layer; `before` is all params as one flat vector."""
+    out, start = [], 0
     for i in range(len(net.dense)):
-        gw, gb = net.grads[2 * i], net.grads[2 * i + 1]
-        grads.append(float(np.sqrt(np.sum(gw * gw) + np.sum(gb * gb))))
-        if before is not None:
-            w, b = net.params[2 * i], net.params[2 * i + 1]
-            dw, db = w - before[2 * i], b - before[2 * i + 1]
-            num = np.sqrt(np.sum(dw * dw) + np.sum(db * db))
-            den = np.sqrt(np.sum(w * w) + np.sum(b * b))
-            ratios.append(float(num / den) if den > 0 else 0.0)
-    return grads, ratios
+        w, b = net.params[2 * i], net.params[2 * i + 1]
+        mid, end = start + w.size, start + w.size + b.size
+        dw = np.subtract(w.ravel(), before[start:mid])
+        db = np.subtract(b, before[mid:end])
+        den = _norm(w, b)
+        out.append(_norm(dw, db) / den if den > 0 else 0.0)
+        start = end
+    return out
+

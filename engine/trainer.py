@@ -2,6 +2,8 @@
 
 Knows nothing about sockets: it calls `on_snapshot(Snapshot)` and checks a `TrainControl`
 between batches. Batch size n_train is batch gradient descent, 1 is stochastic, k mini-batch.
+Each batch is gathered by index from the training set into one preallocated buffer, so an
+epoch's shuffle costs no copy of the whole set.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import numpy as np
 
 from .control import TrainControl
 from .datasets.mnist import Split
-from .snapshot import Snapshot, activation_stats, layer_norms
+from .snapshot import Snapshot, activation_stats, grad_norms, update_ratios
 
 
 def targets_for(y: np.ndarray, n_out: int, dtype) -> np.ndarray:
@@ -22,6 +24,20 @@ def targets_for(y: np.ndarray, n_out: int, dtype) -> np.ndarray:
     t = np.zeros((len(y), n_out), dtype=dtype)
     t[np.arange(len(y)), y] = 1
     return t
+
+
+class _Mean:
+    """Running mean of batch losses."""
+
+    def __init__(self):
+        self.total, self.count = 0.0, 0
+
+    def add(self, value: float) -> None:
+        self.total, self.count = self.total + value, self.count + 1
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.count if self.count else None
 
 
 class Trainer:
@@ -43,6 +59,13 @@ class Trainer:
         self.lr_override: float | None = None
         self.status = "ready"
         self.history: list[dict] = []
+        dtype, bs = net.dtype, self.batch_size
+        self._x = np.ascontiguousarray(train.x, dtype=dtype)
+        self._t = targets_for(train.y, net.sizes[-1], dtype)
+        self._xb = np.empty((bs, self._x.shape[1]), dtype)
+        self._tb = np.empty((bs, self._t.shape[1]), dtype)
+        self._before = np.empty(net.n_params, dtype)   # params before the step a snapshot reports
+        self._has_before = False
 
     @property
     def steps_per_epoch(self) -> int:
@@ -62,37 +85,52 @@ class Trainer:
         return "done"
 
     def current_lr(self, epoch: int) -> float:
+        """The live learning rate if one was set (it then sticks), else the schedule's."""
         live = self.control.take_lr()
         if live is not None:
             self.lr_override = live
         return self.lr_override if self.lr_override is not None else self.schedule.lr_at(epoch)
 
+    def _batch(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rows `index` of the inputs and targets, copied into the batch buffers."""
+        m = len(index)
+        x, t = self._xb[:m], self._tb[:m]
+        self._x.take(index, axis=0, out=x, mode="clip")
+        self._t.take(index, axis=0, out=t, mode="clip")
+        return x, t
+
     def _run_epoch(self, epoch: int) -> str:
-        net, bs = self.net, self.batch_size
-        perm = self.rng.permutation(len(self.train))
-        x = self.train.x[perm].astype(net.dtype, copy=False)
-        t = targets_for(self.train.y[perm], net.sizes[-1], net.dtype)
-        running, count, seconds = 0.0, 0, 0.0
-        for i in range(0, len(x), bs):
+        net, bs, n = self.net, self.batch_size, len(self.train)
+        perm = self.rng.permutation(n)
+        self.opt.lr = self.current_lr(epoch)
+        window, whole = _Mean(), _Mean()   # since the last step snapshot; the whole epoch
+        seconds = 0.0
+        for i in range(0, n, bs):
             if not self.control.wait_for_batch():
                 return "stopped"
             started = time.perf_counter()
-            self.opt.lr = self.current_lr(epoch)
+            if self.control.lr_pending:
+                self.opt.lr = self.current_lr(epoch)
+            end = min(i + bs, n)
+            x, t = self._batch(perm[i:end])
             snap_now = self.snapshot_every and (self.step + 1) % self.snapshot_every == 0
-            before = [p.copy() for p in net.params] if snap_now else None
-            loss = net.loss_and_grads(x[i:i + bs], t[i:i + bs])
+            if snap_now or end == n:   # the epoch snapshot reports its last step's update
+                np.concatenate(net.params, axis=None, out=self._before)
+                self._has_before = True
+            loss = net.loss_and_grads(x, t)
             if not math.isfinite(loss):
-                return self._diverge(epoch + i / len(x), running, count)
+                return self._diverge(epoch + i / n, window.mean)
             self.opt.step(net.params, net.grads)
             self.step += 1
-            running, count = running + loss, count + 1
+            window.add(loss)
+            whole.add(loss)
             seconds += time.perf_counter() - started
             if snap_now:
-                self._emit("step", epoch + (i + bs) / len(x), running / count, before)
-                running, count = 0.0, 0
+                self._emit("step", epoch + end / n, window.mean)
+                window = _Mean()
         if not all(np.isfinite(p).all() for p in net.params):
-            return self._diverge(epoch + 1, running, count)
-        self._end_epoch(epoch, running / count if count else None, seconds)
+            return self._diverge(epoch + 1, window.mean)
+        self._end_epoch(epoch, whole.mean, seconds)
         return "ok"
 
     def _end_epoch(self, epoch: int, train_loss, seconds: float) -> None:
@@ -107,19 +145,20 @@ class Trainer:
                "val_accuracy": val_acc, "train_accuracy": train_acc, "lr": self.opt.lr,
                "seconds": seconds}
         self.history.append(row)
-        self._emit("epoch", epoch + 1, train_loss, None, val_loss=val_loss,
+        self._emit("epoch", epoch + 1, train_loss, val_loss=val_loss,
                    val_accuracy=val_acc, train_accuracy=train_acc, seconds=seconds)
 
-    def _diverge(self, epoch: float, running: float, count: int) -> str:
-        self._emit("epoch", epoch, running / count if count else None, None, status="diverged")
+    def _diverge(self, epoch: float, train_loss) -> str:
+        self._has_before = False   # no finite last step to report
+        self._emit("epoch", epoch, train_loss, status="diverged")
         return "diverged"
 
-    def _emit(self, kind, epoch, train_loss, before, status="training", **extra) -> None:
+    def _emit(self, kind, epoch, train_loss, status="training", **extra) -> None:
         net = self.net
-        grads, ratios = layer_norms(net, before)
         stats, hists = activation_stats(net, self.probe_x)
+        ratios = update_ratios(net, self._before) if self._has_before else []
         snap = Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
                         train_loss=train_loss, status=status,
-                        weights=[p.copy() for p in net.params], grad_norms=grads,
+                        weights=[p.copy() for p in net.params], grad_norms=grad_norms(net),
                         update_ratios=ratios, activation_stats=stats, histograms=hists, **extra)
         self.on_snapshot(snap)

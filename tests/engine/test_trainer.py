@@ -199,3 +199,83 @@ def test_scalars_turn_non_finite_numbers_into_none():
     scal = snap.scalars()
     assert scal["train_loss"] is None and scal["grad_norms"] == [None, 1.0]
     json.dumps(scal, allow_nan=False)
+
+
+def _recording(trainer):
+    """Wrap the net and optimizer so every batch loss and every pre-step parameter set is kept."""
+    losses, befores = [], []
+    net, opt = trainer.net, trainer.opt
+    real_loss, real_step = net.loss_and_grads, opt.step
+    net.loss_and_grads = lambda x, t: losses.append(real_loss(x, t)) or losses[-1]
+    opt.step = lambda p, g: (befores.append([a.copy() for a in p]), real_step(p, g))[1]
+    return losses, befores
+
+
+@pytest.mark.parametrize("every", [3, 5])   # 160/16 = 10 steps: 3 leaves a tail, 5 divides it
+def test_epoch_loss_covers_every_batch_when_step_snapshots_are_on(every):
+    snaps = []
+    tr = _trainer(batch_size=16, epochs=2, on_snapshot=snaps.append, snapshot_every=every)
+    losses, _ = _recording(tr)
+    tr.run()
+    per_epoch = tr.steps_per_epoch
+    for e, row in enumerate(tr.history):
+        assert row["train_loss"] == pytest.approx(np.mean(losses[e * per_epoch:(e + 1) * per_epoch]))
+    previous = 0   # a step snapshot's loss is the mean since the previous snapshot of any kind
+    for s in snaps:
+        if s.kind == "step":
+            assert s.train_loss == pytest.approx(np.mean(losses[previous:s.step]))
+        previous = s.step
+    plain = _trainer(batch_size=16, epochs=2)
+    plain.run()
+    assert [r["train_loss"] for r in plain.history] == pytest.approx([r["train_loss"] for r in tr.history])
+
+
+def test_epoch_snapshots_report_the_last_steps_update_ratio():
+    snaps = []
+    tr = _trainer(batch_size=16, epochs=2, on_snapshot=snaps.append, snapshot_every=0)
+    _, befores = _recording(tr)
+    tr.run()
+    epochs = [s for s in snaps if s.kind == "epoch"]
+    assert len(epochs) == 2
+    for s, last in zip(epochs, (tr.steps_per_epoch - 1, 2 * tr.steps_per_epoch - 1)):
+        before, after = befores[last], s.weights
+        expected = []
+        for i in range(0, len(after), 2):
+            delta = np.sqrt(np.sum((after[i] - before[i]) ** 2) + np.sum((after[i + 1] - before[i + 1]) ** 2))
+            expected.append(delta / np.sqrt(np.sum(after[i] ** 2) + np.sum(after[i + 1] ** 2)))
+        assert len(s.update_ratios) == 2 and all(r > 0 for r in s.update_ratios)
+        assert s.update_ratios == pytest.approx(expected, rel=1e-4)
+
+
+def test_step_snapshot_ratio_matches_its_own_step():
+    snaps = []
+    tr = _trainer(batch_size=16, epochs=1, on_snapshot=snaps.append, snapshot_every=4)
+    _, befores = _recording(tr)
+    tr.run()
+    s = next(s for s in snaps if s.kind == "step")
+    before, after = befores[s.step - 1], s.weights
+    dw = np.sqrt(np.sum((after[0] - before[0]) ** 2) + np.sum((after[1] - before[1]) ** 2))
+    assert s.update_ratios[0] == pytest.approx(dw / np.sqrt(np.sum(after[0] ** 2) + np.sum(after[1] ** 2)), rel=1e-4)
+
+
+def test_step_snapshot_epoch_never_passes_the_epoch_end():
+    snaps = []
+    tr = _trainer(batch_size=48, epochs=2, on_snapshot=snaps.append, snapshot_every=1)  # 160 = 3·48 + 16
+    tr.run()
+    steps = [s for s in snaps if s.kind == "step"]
+    assert [s.epoch for s in steps] == pytest.approx([48 / 160, 96 / 160, 144 / 160, 1.0,
+                                                      1 + 48 / 160, 1 + 96 / 160, 1 + 144 / 160, 2.0])
+
+
+def test_batches_are_the_shuffled_rows_and_the_data_is_not_copied():
+    tr = _trainer(batch_size=16, epochs=1)
+    seen = []
+    real = tr.net.loss_and_grads
+    tr.net.loss_and_grads = lambda x, t: (seen.append((x.copy(), t.copy())), real(x, t))[1]
+    tr.run()
+    perm = np.random.default_rng(0).permutation(len(tr.train))
+    x = np.concatenate([b[0] for b in seen])
+    t = np.concatenate([b[1] for b in seen])
+    assert np.array_equal(x, tr.train.x[perm])
+    assert np.array_equal(t.argmax(axis=1), tr.train.y[perm])
+    assert np.shares_memory(tr._x, tr.train.x)
