@@ -3,7 +3,7 @@ export default {
   en: {
     "downhill.mode.toy": "Toy functions: optimizer race",
     "downhill.mode.net": "This network's loss surface",
-    "downhill.mode.help": "Drag the 3-D view to rotate it, scroll to zoom; with the keyboard, focus it and use the arrow keys.",
+    "downhill.mode.help": "Drag the 3-D view to rotate it, scroll to zoom.",
     "downhill.view3d": "Cost surface in 3-D",
     "downhill.view3d.aria": "Three-dimensional cost surface with the descent paths and balls; drag or use the arrow keys to rotate, scroll or + and − to zoom",
     "downhill.contour": "Contour map (seen from above)",
@@ -64,7 +64,7 @@ export default {
   ko: {
     "downhill.mode.toy": "예제 함수: 옵티마이저 경주",
     "downhill.mode.net": "이 신경망의 손실 지형",
-    "downhill.mode.help": "3D 화면은 끌어서 돌리고 스크롤로 확대·축소해요. 키보드로는 화면을 선택한 뒤 화살표 키를 쓰세요.",
+    "downhill.mode.help": "3D 화면은 끌어서 돌리고, 스크롤해서 확대·축소해요.",
     "downhill.view3d": "3D 비용 지형",
     "downhill.view3d.aria": "내려가는 경로와 공이 그려진 3차원 비용 지형. 끌거나 화살표 키로 돌리고, 스크롤이나 +, −로 확대·축소해요",
     "downhill.contour": "등고선 지도 (위에서 본 모습)",

@@ -14,7 +14,7 @@ function layout(t) {
     netBtn: tx(t, "downhill.mode.net", "button", { type: "button", class: "btn", "data-testid": "mode-net", "aria-pressed": "false" }),
     view3d: h("div", { class: "surface-view", "data-testid": "surface-view", role: "application", tabindex: "0",
       "aria-label": t("downhill.view3d.aria"), "data-i18n-aria-label": "downhill.view3d.aria", "aria-describedby": "surface-keys" }),
-    contour: h("canvas", { class: "contour", "data-testid": "contour-map", role: "img", tabindex: "0", "aria-label": t("downhill.contour.aria"), "data-i18n-aria-label": "downhill.contour.aria" }),
+    contour: h("canvas", { class: "contour", "data-testid": "contour-map", role: "application", tabindex: "0", "aria-describedby": "toy-drag-help", "aria-label": t("downhill.contour.aria"), "data-i18n-aria-label": "downhill.contour.aria" }),
     slice: h("canvas", { class: "slice", "data-testid": "slice-1d", role: "img", "aria-label": t("downhill.slice.aria"), "data-i18n-aria-label": "downhill.slice.aria" }),
     toy: h("div", { class: "mode-box" }),
     net: h("div", { class: "mode-box", hidden: true }),

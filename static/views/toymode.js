@@ -28,7 +28,7 @@ function controls(t, fns) {
     h("div", { class: "race-transport" }, el.play, el.step, el.reset, el.counter), el.scrub,
     h("div", { class: "race-toggles" }, h("label", {}, el.grad, tx(t, "downhill.arrows.grad")),
       h("label", {}, el.vel, tx(t, "downhill.arrows.vel"))),
-    tx(t, "downhill.legend.help", "p", { class: "hint" }), el.legend, tx(t, "downhill.drag", "p", { class: "hint" }), el.note);
+    tx(t, "downhill.legend.help", "p", { class: "hint" }), el.legend, tx(t, "downhill.drag", "p", { class: "hint", id: "toy-drag-help" }), el.note);
   return { root, el };
 }
 
