@@ -107,10 +107,10 @@ TOY_DATASETS = {
         "ko": "XOR: 점 네 개. 직선 하나로는 두 클래스를 나눌 수 없습니다."}),
     "delta_table": (delta_rule_table, {}, 2, {
         "en": "Delta-rule table: the output copies the first input (third column is a bias).",
-        "ko": "델타 규칙 표: 출력이 첫 번째 입력과 같습니다 (세 번째 열은 바이어스)."}),
+        "ko": "델타 규칙 표: 출력이 첫 번째 입력과 같습니다 (세 번째 열은 편향 입력)."}),
     "moons": (two_moons, {"n": 200, "noise": 0.1}, 2, {
         "en": "Two moons: interleaved half circles; needs a curved boundary.",
-        "ko": "두 개의 달: 서로 맞물린 반원. 곡선 경계가 필요합니다."}),
+        "ko": "반달 두 개: 서로 맞물린 반원이라 곡선 경계가 필요합니다."}),
     "circles": (circles, {"n": 200, "noise": 0.05, "factor": 0.5}, 2, {
         "en": "Circles: a small ring inside a big one; the boundary is a closed curve.",
         "ko": "원: 큰 원 안에 작은 원. 경계가 닫힌 곡선이어야 합니다."}),
