@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import re
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -12,10 +15,13 @@ from .datasets import TOY_DATASETS, DatasetError, Split, load_mnist, load_toy
 from .gradcheck import check_network
 from .network import Network
 from .persistence import save
+from .snapshot import finite_or_none
 from .trainer import Trainer
 
 DATASETS = ["mnist", *TOY_DATASETS]
 DEFAULT_LAYERS = [784, 16, 16, 10]
+DTYPES = ["float32", "float64"]
+OWN_FLAGS = {"lr": "--lr", "momentum": "--momentum", "weight_decay": "--weight-decay"}
 
 
 class UsageError(Exception):
@@ -23,6 +29,27 @@ class UsageError(Exception):
 
     def __init__(self, flag: str, message: str):
         super().__init__(f"{flag}: {message}")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, `error: --flag: what is wrong`, exit code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {one_line_error(message)}\n")
+
+
+def one_line_error(message: str) -> str:
+    """argparse's message -> "--flag: what is wrong" (the flag first, no usage text)."""
+    message = " ".join(message.split())
+    patterns = [(r"argument (?:\S+/)?(\S+): (.*)", "{0}: {1}"),
+                (r"unrecognized arguments: (\S+)(.*)", "{0}: unknown flag{1}"),
+                (r"ambiguous option: (\S+) (.*)", "{0}: ambiguous, {1}"),
+                (r"the following arguments are required: (.*)", "{0}: required")]
+    for pattern, form in patterns:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return form.format(*match.groups())
+    return message
 
 
 def _layers(text: str) -> list[int]:
@@ -56,14 +83,23 @@ def _key_value(text: str) -> tuple[str, object]:
     return key, _scalar(value)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+def _number(cast, lo=None):
+    """An argparse type: text -> a finite int or float, at least `lo`."""
+    def parse(text: str):
+        try:
+            value = cast(text)
+        except ValueError:
+            kind = "an integer" if cast is int else "a number"
+            raise argparse.ArgumentTypeError(f"expected {kind}, got {text!r}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+        if lo is not None and value < lo:
+            raise argparse.ArgumentTypeError(f"must be at least {lo}, got {value}")
+        return value
+    return parse
+
+
+_positive_int, _seed, _finite = _number(int, 1), _number(int, 0), _number(float)
 
 
 def _model_flags(p: argparse.ArgumentParser) -> None:
@@ -74,16 +110,21 @@ def _model_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--output", default=None, help=" | ".join(activations.OUTPUTS) + " (default: the loss's own)")
     p.add_argument("--loss", default="cross_entropy", help=" | ".join(losses.LOSSES))
     p.add_argument("--init", default="xavier_normal", help=" | ".join(initializers.INITIALIZERS))
-    p.add_argument("--init-std", type=float, default=None, help="std for the normal initializer")
-    p.add_argument("--alpha", type=float, default=None, help="slope/scale for leaky_relu and elu")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--init-std", type=_finite, default=None, help="std for the normal initializer")
+    p.add_argument("--alpha", type=_finite, default=None, help="slope/scale for leaky_relu and elu")
+    p.add_argument("--seed", type=_seed, default=0)
+
+
+def _data_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dataset", default="mnist", choices=DATASETS)
+    p.add_argument("--dtype", default="float32", choices=DTYPES, help="float32 (fast) or float64")
 
 
 def _train_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--optimizer", default="sgd", help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
-    p.add_argument("--lr", type=float, default=0.5)
-    p.add_argument("--momentum", type=float, default=None)
-    p.add_argument("--weight-decay", type=float, default=None)
+    p.add_argument("--lr", type=_finite, default=0.5)
+    p.add_argument("--momentum", type=_finite, default=None)
+    p.add_argument("--weight-decay", type=_finite, default=None)
     p.add_argument("--opt", type=_key_value, action="append", default=[], metavar="KEY=VALUE",
                    help="any other optimizer argument, e.g. --opt betas=0.9,0.999 (repeatable)")
     p.add_argument("--schedule", default="constant", help=" | ".join(schedules.SCHEDULES))
@@ -97,16 +138,16 @@ def _train_flags(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m engine", description="Downhill's NumPy engine.")
+    parser = OneLineParser(prog="python -m engine", description="Downhill's NumPy engine.")
     sub = parser.add_subparsers(dest="command", required=True)
     train = sub.add_parser("train", help="train a network and report each epoch")
-    train.add_argument("--dataset", default="mnist", choices=DATASETS)
+    _data_flags(train)
     _model_flags(train)
     _train_flags(train)
     grad = sub.add_parser("gradcheck", help="compare backprop with numerical gradients (float64)")
     _model_flags(grad)
     info = sub.add_parser("info", help="summarise a dataset and a model")
-    info.add_argument("--dataset", default="mnist", choices=DATASETS)
+    _data_flags(info)
     _model_flags(info)
     return parser
 
@@ -127,6 +168,20 @@ def load_data(name: str, seed: int, train_size: int | None = None) -> tuple[Spli
 def default_layers(train: Split) -> list[int]:
     n_classes = int(train.y.max()) + 1
     return [train.x.shape[1], 16, 16, n_classes] if train.x.shape[1] != 784 else list(DEFAULT_LAYERS)
+
+
+def layers_for(args, train: Split) -> list[int]:
+    """--layers (or the dataset's default), checked against the dataset's inputs and classes."""
+    if args.layers is None:
+        return default_layers(train)
+    n_in, n_classes = train.x.shape[1], int(train.y.max()) + 1
+    outputs = [n_classes, 1] if n_classes == 2 else [n_classes]
+    if args.layers[0] != n_in or args.layers[-1] not in outputs:
+        ends = " or ".join(map(str, outputs))
+        raise UsageError("--layers", f"{args.dataset} has {n_in} inputs and {n_classes} classes, so the "
+                         f"layers must start with {n_in} and end with {ends}; got "
+                         f"{','.join(map(str, args.layers))}")
+    return args.layers
 
 
 def build_network(args, sizes: list[int], dtype=np.float32) -> Network:
@@ -153,16 +208,29 @@ def build_network(args, sizes: list[int], dtype=np.float32) -> Network:
 
 
 def build_optimizer(args):
-    kwargs = dict(args.opt)
-    if args.momentum is not None:
-        kwargs["momentum"] = args.momentum
-    if args.weight_decay is not None:
-        kwargs["weight_decay"] = args.weight_decay
+    """The optimizer; an invalid value is blamed on the flag that gave it (--lr, --momentum, --opt …)."""
+    if args.optimizer not in {*optimizers.OPTIMIZERS, *optimizers.PRESETS}:
+        choices = ", ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS])
+        raise UsageError("--optimizer", f"unknown optimizer {args.optimizer!r}; choose one of {choices}")
+    kwargs, flags = dict(args.opt), {k: "--opt" for k, _ in args.opt}
+    for key in ("momentum", "weight_decay"):
+        if getattr(args, key) is not None:
+            kwargs[key], flags[key] = getattr(args, key), OWN_FLAGS[key]
+    flags["lr"] = OWN_FLAGS["lr"]
     try:
         return optimizers.create(args.optimizer, lr=args.lr, **kwargs)
     except (TypeError, ValueError) as err:
-        flag = "--optimizer" if args.optimizer not in {*optimizers.OPTIMIZERS, *optimizers.PRESETS} else "--opt"
-        raise UsageError(flag, str(err)) from None
+        raise UsageError(_blamed_flag(str(err), flags), str(err)) from None
+
+
+def _blamed_flag(message: str, flags: dict[str, str]) -> str:
+    """The flag that gave the argument an optimizer's error is about ("lr must be …", "no argument 'x'")."""
+    unknown = re.search(r"no argument '(\w+)'", message)
+    first = unknown.group(1) if unknown else re.split(r"[\s\[]", message, maxsplit=1)[0]
+    if first in flags:
+        return flags[first]
+    named = [flag for key, flag in flags.items() if re.search(rf"\b{key}\b", message)]
+    return named[0] if named else "--opt"
 
 
 def build_schedule(args):
@@ -173,6 +241,11 @@ def build_schedule(args):
         raise UsageError(flag, str(err)) from None
 
 
+def json_line(values: dict) -> str:
+    """One JSON object; NaN and ±Infinity become null (browsers' JSON.parse rejects them)."""
+    return json.dumps({k: finite_or_none(v) for k, v in values.items()}, allow_nan=False)
+
+
 def _fmt(value, spec: str) -> str:
     return "-" if value is None else format(value, spec)
 
@@ -180,7 +253,7 @@ def _fmt(value, spec: str) -> str:
 def _print_row(row: dict, as_json: bool) -> None:
     if as_json:
         keys = ("epoch", "train_loss", "val_loss", "val_accuracy", "lr", "seconds")
-        print(json.dumps({k: row.get(k) for k in keys}), flush=True)
+        print(json_line({k: row.get(k) for k in keys}), flush=True)
     else:
         print(f"{row['epoch']:>5}  {_fmt(row['train_loss'], '10.4f')}  {_fmt(row['val_loss'], '10.4f')}"
               f"  {_fmt(row['val_accuracy'], '8.2%')}  {row['lr']:10.3g}  {row['seconds']:7.2f}", flush=True)
@@ -188,22 +261,25 @@ def _print_row(row: dict, as_json: bool) -> None:
 
 def cmd_train(args) -> int:
     """Train with the flags' settings, print each epoch, then the test accuracy."""
-    train, val, test = load_data(args.dataset, args.seed, args.train_size)
-    net = build_network(args, args.layers or default_layers(train))
     opt, schedule = build_optimizer(args), build_schedule(args)
+    if args.save and Path(args.save).is_dir():
+        raise UsageError("--save", f"{args.save} is a folder; give a file path such as {args.save}/net.npz")
+    train, val, test = load_data(args.dataset, args.seed, args.train_size)
+    net = build_network(args, layers_for(args, train), np.dtype(args.dtype))
     trainer = Trainer(net, opt, schedule, train, val, batch_size=args.batch_size,
                       epochs=args.epochs, seed=args.seed, snapshot_every=0)
     printed = [0]
     trainer.on_snapshot = lambda snap: _flush(trainer, printed, args.json)
     if not args.json:
         print(f"{'epoch':>5}  {'train_loss':>10}  {'val_loss':>10}  {'val_acc':>8}  {'lr':>10}  {'seconds':>7}")
-    status = trainer.run()
-    _flush(trainer, printed, args.json)
-    _, test_acc = net.evaluate(test.x, test.y)
+    with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported as a status
+        status = trainer.run()
+        _flush(trainer, printed, args.json)
+        _, test_acc = net.evaluate(test.x, test.y)
     final = {"status": status, "test_accuracy": test_acc, "n_test": len(test)}
     if args.save:
         final["saved"] = str(save(args.save, net, {"history": trainer.history}))
-    print(json.dumps(final) if args.json else
+    print(json_line(final) if args.json else
           f"{status}: test accuracy {test_acc:.2%} on {len(test)} examples"
           + (f", saved to {final['saved']}" if args.save else ""))
     return 0 if status == "done" else 1
@@ -235,12 +311,12 @@ def cmd_gradcheck(args) -> int:
 def cmd_info(args) -> int:
     """Print split sizes and class counts, then layer shapes and the parameter count."""
     train, val, test = load_data(args.dataset, args.seed)
+    net = build_network(args, layers_for(args, train), np.dtype(args.dtype))
     print(f"dataset {args.dataset}: {train.x.shape[1]} inputs")
     splits = [("train", train), ("val", val)] + ([("test", test)] if args.dataset == "mnist" else [])
     for name, split in splits:
         counts = np.bincount(split.y.astype(int))
         print(f"  {name:<5} {len(split):>6} examples; per class: {' '.join(str(c) for c in counts)}")
-    net = build_network(args, args.layers or default_layers(train))
     print(f"model {'-'.join(map(str, net.sizes))}:")
     for name, p in zip(net.param_names, net.params):
         print(f"  {name:<4} {'x'.join(map(str, p.shape)):>10}  {p.size:>8}")
@@ -255,8 +331,8 @@ def main(argv=None) -> int:
     try:
         return command(args)
     except UsageError as err:
-        print(f"{parser.prog} {args.command}: error: {err}", file=sys.stderr)
+        print(f"error: {err}", file=sys.stderr)
         return 2
     except DatasetError as err:
-        print(f"{parser.prog} {args.command}: error: {err}", file=sys.stderr)
+        print(f"error: {' '.join(str(err).split())}", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from engine import persistence
 
@@ -51,19 +52,77 @@ def test_gradcheck_passes_for_sigmoid_and_relu():
         assert "W1" in out.stdout and "pass" in out.stdout
 
 
-def test_bad_flags_exit_2_naming_the_flag():
-    cases = [(["train", "--activation", "swish"], "--activation"),
-             (["train", "--epochs", "zero"], "--epochs"),
-             (["train", "--optimizer", "lion"], "--optimizer"),
-             (["info", "--layers", "784,x"], "--layers")]
-    for args, flag in cases:
-        out = run(*args)
-        assert out.returncode == 2, args
-        assert flag in out.stderr and "Traceback" not in out.stderr
-
-
 def test_info_reports_the_default_model_size_and_splits():
     out = run("info")
     assert out.returncode == 0, out.stderr
     assert "parameters: 13002" in out.stdout
     assert "10000 examples" in out.stdout and "784x16" in out.stdout
+
+
+def _strict(line: str) -> dict:
+    """json.loads that refuses NaN and Infinity, as a browser's JSON.parse does."""
+    def refuse(token):
+        raise ValueError(f"non-standard JSON number {token}")
+    return json.loads(line, parse_constant=refuse)
+
+
+BAD_FLAGS = [
+    (["train", "--epochs", "zero"], "--epochs"),
+    (["train", "--epochs", "0"], "--epochs"),
+    (["train", "--dataset", "cifar"], "--dataset"),
+    (["train", "--lr", "-1"], "--lr"),
+    (["train", "--lr", "nan"], "--lr"),
+    (["train", "--momentum", "-0.5"], "--momentum"),
+    (["train", "--weight-decay", "-1"], "--weight-decay"),
+    (["train", "--optimizer", "adam", "--momentum", "0.9"], "--momentum"),
+    (["train", "--optimizer", "adam", "--opt", "eps=-1"], "--opt"),
+    (["train", "--optimizer", "lion"], "--optimizer"),
+    (["train", "--activation", "swish"], "--activation"),
+    (["train", "--dataset", "xor", "--layers", "3,4,2"], "--layers"),
+    (["train", "--dataset", "moons", "--layers", "2,8,5"], "--layers"),
+    (["info", "--dataset", "xor", "--layers", "2,4,3"], "--layers"),
+    (["info", "--layers", "784,x"], "--layers"),
+    (["train", "--dtype", "float16"], "--dtype"),
+    (["train", "--seed", "-1"], "--seed"),
+    (["train", "--schedule", "step", "--schedule-param", "foo=1"], "--schedule-param"),
+    (["train", "--no-such-flag"], "--no-such-flag"),
+    (["train", "--epochs"], "--epochs"),
+]
+
+
+def test_every_bad_flag_gets_one_line_naming_it_and_exit_2():
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda case: run(*case[0]), BAD_FLAGS))
+    for (args, flag), out in zip(BAD_FLAGS, results):
+        lines = out.stderr.splitlines()
+        assert out.returncode == 2, (args, out.stderr)
+        assert len(lines) == 1 and lines[0].startswith(f"error: {flag}: "), (args, out.stderr)
+        assert "usage" not in out.stderr and out.stdout == "", args
+
+
+def test_one_line_error_rewrites_argparse_messages():
+    from engine.cli import one_line_error
+    assert one_line_error("argument --epochs: must be at least 1, got 0") == "--epochs: must be at least 1, got 0"
+    assert one_line_error("argument -h/--help: ignored") == "--help: ignored"
+    assert one_line_error("unrecognized arguments: --foo 3") == "--foo: unknown flag 3"
+    assert one_line_error("the following arguments are required: command") == "command: required"
+
+
+def test_dtype_float64_trains_and_is_saved(tmp_path):
+    path = tmp_path / "moons64.npz"
+    out = run("train", "--dataset", "moons", "--layers", "2,8,2", "--epochs", "2", "--dtype", "float64",
+              "--json", "--save", str(path))
+    assert out.returncode == 0, out.stderr
+    net = persistence.load(path)
+    assert net.config["dtype"] == "float64" and net.dtype == "float64"
+
+
+def test_json_lines_never_carry_nan_or_infinity():
+    from engine.cli import json_line
+    line = json_line({"train_loss": float("nan"), "val_loss": float("inf"), "lr": 0.5, "epoch": 1})
+    assert _strict(line) == {"train_loss": None, "val_loss": None, "lr": 0.5, "epoch": 1}
+    out = run("train", "--dataset", "moons", "--layers", "2,32,32,2", "--activation", "relu",
+              "--loss", "sse", "--output", "identity", "--lr", "50", "--epochs", "3", "--json")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    lines = [_strict(line) for line in out.stdout.splitlines()]
+    assert lines[-1]["status"] == "diverged"
