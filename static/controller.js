@@ -12,7 +12,8 @@ export function dispatch(store, msg) {
     case "metrics": store.append("metrics", msg, MAX_METRICS); break;
     case "snapshot":
       store.set("lastSnapshot", msg);
-      if (msg.histograms) store.append("histHistory", { step: msg.step, epoch: msg.epoch, histograms: msg.histograms }, MAX_HIST);
+      // A snapshot sent again (recoloured for a new probe digit) adds no new point in time.
+      if (msg.histograms && !sameStep(store.get("histHistory"), msg)) store.append("histHistory", { step: msg.step, epoch: msg.epoch, histograms: msg.histograms }, MAX_HIST);
       break;
     case "surface": store.set("surface", msg); break;
     case "status": store.set("status", msg); break;
@@ -23,6 +24,11 @@ export function dispatch(store, msg) {
       break;
     default: break;
   }
+}
+
+function sameStep(history, msg) {
+  const last = history && history.length ? history[history.length - 1] : null;
+  return !!last && last.step === msg.step && last.epoch === msg.epoch;
 }
 
 /** createController({store, url}) -> {connect, send, close}; connection state goes to store "connection". */

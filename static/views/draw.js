@@ -7,6 +7,10 @@ import { mountLayers } from "./layers.js";
 import { paintHeatmap, paintDigit } from "./heatmap.js";
 import { createNeuronView } from "./neuron.js";
 import { mountEvaluation } from "./evaluation.js";
+import { answeringRun, answererLabel, createThrottle, compactImage, probePixels, runInputs } from "./follow.js";
+import { messages } from "../protocol.js";
+
+const REFRESH_MS = 500;
 
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
@@ -20,6 +24,7 @@ function layout(t) {
     cropped: h("canvas", { class: "heat step-img", "data-testid": "step-cropped" }),
     scaled: h("canvas", { class: "heat step-img", "data-testid": "step-scaled" }),
     bars: h("div", { class: "bars-box" }),
+    by: h("p", { class: "hint answered-by", "data-testid": "answered-by", "aria-live": "polite" }),
     layers: h("div", {}),
     contrib: h("canvas", { class: "heat digit", "data-testid": "contribution" }),
     weights: h("canvas", { class: "heat digit", "data-testid": "neuron-weights" }),
@@ -34,7 +39,7 @@ function layout(t) {
       h("div", { class: "pipeline", "data-testid": "preprocessing" }, fig(el.cropped, "draw.step.crop", "draw.step.crop.help"),
         fig(el.scaled, "draw.step.scale", "draw.step.scale.help"), fig(el.seen, "draw.seen", "draw.seen.help"))),
     h("div", { class: "draw-right" },
-      h("div", { class: "draw-answer" }, h("div", {}, tx(t, "draw.prediction", "h3"), el.bars),
+      h("div", { class: "draw-answer" }, h("div", {}, tx(t, "draw.prediction", "h3"), el.by, el.bars),
         h("div", {}, tx(t, "draw.layers", "h3"), tx(t, "draw.layers.help", "p", { class: "hint" }), el.layers)),
       h("div", { class: "draw-maps" }, fig(el.contrib, "draw.contrib", "draw.contrib.help"),
         fig(el.weights, "draw.weights", "draw.weights.help"), fig(el.saliency, "draw.saliency", "draw.saliency.help")),
@@ -56,23 +61,67 @@ function showSteps(el, steps) {
   }
 }
 
+/** Follows the training run: the newest weights answer, re-asked at most every REFRESH_MS; the drawing is the run's probe. */
+function followRun(ctx, el, predictor, state) {
+  const { store } = ctx;
+  const who = () => answeringRun(store.get("status"), store.get("lastSnapshot"));
+  const withRun = (body) => { const w = who(); return w ? { ...body, run: w.run } : body; };
+  const refresh = createThrottle(() => { if (state.body) predictor.request(() => withRun(state.body)); }, REFRESH_MS);
+  let followed = "default";
+  let runId = null;
+
+  /** The drawn digit becomes the probe whose activations colour the Watch diagram (digit networks only). */
+  function sendProbe(force = false) {
+    if (!state.answer || !ctx.controller || runInputs(store.get("lastSnapshot"), store.get("config")) !== 784) return;
+    if (!force && state.probed === state.body) return;
+    state.probed = state.body;
+    ctx.controller.send(messages.probe(probePixels(state.answer.input)));
+  }
+
+  /** Names the network behind the answer shown (or, with none shown, the one that will answer). */
+  function label() {
+    const w = who();
+    const run = state.answer ? state.answer.run : null;
+    let shown = state.answer ? null : w;
+    if (run) shown = { run: run.id, live: run.live, epoch: w && w.run === run.id ? w.epoch : NaN };
+    const { key, params } = answererLabel(shown);
+    el.by.textContent = ctx.t(key, params);
+    Object.assign(el.by.dataset, { source: shown ? "run" : "default", run: shown ? shown.run : "",
+      epoch: shown && Number.isFinite(shown.epoch) ? String(shown.epoch) : "" });
+  }
+
+  store.subscribe(["status", "lastSnapshot"], () => {
+    const w = who();
+    const status = store.get("status");
+    if (status && status.run_id && status.run_id !== runId) { runId = status.run_id; sendProbe(true); }
+    if ((w ? w.run : "default") !== followed) { followed = w ? w.run : "default"; refresh.now(); }
+    else if (w && w.live) refresh.soon();
+    label();
+  });
+  store.subscribe(["connection"], () => { if (store.get("connection") === "open") sendProbe(true); });
+  return { withRun, sendProbe, label };
+}
+
 export function mount(root, ctx) {
   const { t } = ctx;
   const { root: view, el } = layout(t);
   root.replaceChildren(view);
-  const state = { answer: null, label: null };
+  const state = { answer: null, label: null, body: null, probed: null };
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
   const neuron = createNeuronView(ctx, el, layers);
   const evaluation = mountEvaluation(el.evaluation, ctx, (m) => showDigit(m.pixels, m.label));
   const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
     (err) => { el.note.textContent = err.message; });
+  const follow = followRun(ctx, el, predictor, state);
+  const ask = (input) => { state.body = input; return follow.withRun(input); };
   const pad = mountPad(el.pad, { onStroke: () => {
     state.label = null;
-    predictor.request(() => (pad.empty ? null : { image: pad.image(), steps: true }));
+    predictor.request(() => (pad.empty ? null : ask({ ...compactImage(pad.image()), steps: true })));
   } });
 
   function show(answer) {
+    if (!state.body) return;   // cleared while the answer was on its way
     state.answer = answer;
     el.note.textContent = state.label === null ? "" : t("draw.label", { label: state.label });
     paintDigit(el.seen, answer.input);
@@ -81,20 +130,24 @@ export function mount(root, ctx) {
     layers.update(answer.activations.slice(0, -1));
     paintHeatmap(el.saliency, answer.saliency, { cols: 28, kind: "diverging" });
     neuron.show(answer);
+    follow.label();
+    follow.sendProbe();
   }
 
   function showDigit(pixels, label) {
     pad.paintPixels(pixels);
     state.label = label;
-    predictor.request(() => ({ pixels }));
+    predictor.request(() => ask({ pixels }));
   }
 
   el.clear.addEventListener("click", () => {
     pad.clear();
     state.answer = null;
     state.label = null;
+    state.body = null;
     neuron.show(null);
     bars.reset();
+    follow.label();
     el.note.textContent = t("draw.empty");
   });
   el.random.addEventListener("click", async () => {
@@ -109,8 +162,10 @@ export function mount(root, ctx) {
     if (!state.answer) bars.reset();
     layers.relabel();
     evaluation.relabel();
+    follow.label();
     if (state.answer) show(state.answer);
     else el.note.textContent = t("draw.start");
   });
   el.note.textContent = t("draw.start");
+  follow.label();
 }

@@ -1,4 +1,4 @@
-/** Hidden-layer activations for the current digit: one small heatmap per layer; hover picks a neuron. */
+/** Hidden-layer activations for the current digit: one small heatmap per layer; hover, tap, click or arrow keys pick a neuron. */
 import { h } from "../dom.js";
 import { paintHeatmap, gridShape } from "./heatmap.js";
 
@@ -24,6 +24,7 @@ export function mountLayers(root, { t, onPick }) {
         if (j >= 0 && j < acts[l].length) onPick(l, j);
       };
       canvas.addEventListener("pointermove", pick);
+      canvas.addEventListener("pointerdown", pick);   // a tap (touch, pen) or a click picks too
       canvas.addEventListener("keydown", (e) => keyPick(e, l));
       return { canvas, title, fig, mark, selected: 0 };
     });
@@ -53,6 +54,7 @@ export function mountLayers(root, { t, onPick }) {
       hidden.forEach((a, l) => {
         paintHeatmap(items[l].canvas, a, { kind: "sequential", range: [Math.min(0, ...a), Math.max(1, ...a)] });
         items[l].canvas.dataset.values = String(a.length);
+        items[l].canvas.dataset.sum = a.reduce((x, y) => x + y, 0).toFixed(4);
       });
       relabel();
     },

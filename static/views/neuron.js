@@ -4,21 +4,33 @@ import { contribution, weightColumn, firstLayer, argmax } from "./contrib.js";
 
 const WEIGHTS = "/api/model/weights";
 
-/** The default model's first layer (GET /api/model/weights, asked for only if the server lists it): the model /api/predict answers with. */
+/**
+ * First-layer weights of the network behind an answer: a training run's come with its snapshots
+ * (the newest the page has); the ready-made model's and a saved run's are fetched once.
+ */
 function weightSource(ctx) {
-  let fetched = null;
-  let asked = false;
+  const fetched = new Map();
+  const fromSnapshot = (runId) => {
+    const snap = ctx.store.get("lastSnapshot");
+    return snap && snap.run_id === runId && snap.tensors && snap.tensors.W1 ? firstLayer(snap.tensors.W1) : null;
+  };
+  const pending = new Map();
   return {
-    async load() {
-      if (asked) return;
-      asked = true;
-      try {
-        const spec = await ctx.api("/openapi.json");
-        if (spec.paths && spec.paths[WEIGHTS]) fetched = firstLayer((await ctx.api(WEIGHTS)).layers[0]);
-      } catch { fetched = null; }
+    /** Resolves once the answer's weights are at hand (or could not be had). */
+    load(answer) {
+      const run = answer.run;
+      const key = run ? run.id : "default";
+      if ((run && fromSnapshot(run.id)) || fetched.has(key)) return Promise.resolve();
+      if (!pending.has(key)) {
+        pending.set(key, ctx.api(run ? `${WEIGHTS}?run=${run.id}` : WEIGHTS)
+          .then((body) => { fetched.set(key, firstLayer(body.layers[0])); }, () => {})
+          .finally(() => pending.delete(key)));
+      }
+      return pending.get(key);
     },
-    get(nHidden) {
-      return fetched && fetched.nIn === 784 && fetched.nOut === nHidden ? fetched : null;
+    get(answer, nHidden) {
+      const w = (answer.run && fromSnapshot(answer.run.id)) || fetched.get(answer.run ? answer.run.id : "default");
+      return w && w.nIn === 784 && w.nOut === nHidden ? w : null;
     },
   };
 }
@@ -34,7 +46,7 @@ export function createNeuronView(ctx, el, layers) {
     const hidden = answer.activations[0];
     neuron = j;
     layers.select(0, j);
-    const w = weights.get(hidden.length);
+    const w = weights.get(answer, hidden.length);
     const line = t("draw.contrib.neuron", { j: j + 1, a: hidden[j].toFixed(2) });
     el.contrib.closest("figure").hidden = el.weights.closest("figure").hidden = !w;
     if (!w) {
@@ -52,7 +64,9 @@ export function createNeuronView(ctx, el, layers) {
       answer = next;
       if (!answer) { el.contribNote.textContent = ""; return; }
       const hidden = answer.activations[0];
-      draw(neuron !== null && neuron < hidden.length ? neuron : argmax(hidden));
+      const j = neuron !== null && neuron < hidden.length ? neuron : argmax(hidden);
+      draw(j);
+      if (!weights.get(answer, hidden.length)) weights.load(answer).then(() => { if (answer === next) draw(j); });
     },
     async pick(l, j) {
       if (!answer) return;
@@ -61,8 +75,8 @@ export function createNeuronView(ctx, el, layers) {
         el.contribNote.textContent = t("draw.contrib.first", { j: j + 1, a: answer.activations[l][j].toFixed(2) });
         return;
       }
-      await weights.load();
-      draw(j);
+      await weights.load(answer);
+      if (answer) draw(j);
     },
   };
 }

@@ -152,3 +152,18 @@ def test_a_full_grey_canvas_fits_in_compact_form(client):
 def test_bad_compact_requests_get_clear_answers(client, payload, words):
     r = client.post("/api/predict", json=payload)
     assert r.status_code == 422 and words in r.json()["detail"]
+
+
+def test_a_digit_probe_after_a_toy_run_is_kept_for_the_next_digit_run(client):
+    digit = client.get("/api/digits/test/2").json()
+    toy = {"dataset": "moons", "layers": [2, 8, 2], "activation": "tanh", "epochs": 2}
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": toy})
+        toy_run = until(ws, is_status("done"))[-1]["run_id"]
+        ws.send_json({"type": "probe", "pixels": digit["pixels"]})
+        assert not [m for m in _quiet(ws, 0.4) if is_type("error")(m)]
+        assert client.post("/api/predict", json={"pixels": digit["pixels"], "run": toy_run}).status_code == 422
+        ws.send_json({"type": "start", "config": TINY})
+        header, tensors = _snapshots(until(ws, is_status("done")))[-1]
+    hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"]) @ tensors["W1"] + tensors["b1"])))
+    assert np.allclose(tensors["act1"], hidden, atol=1e-5)

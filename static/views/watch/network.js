@@ -7,6 +7,13 @@ const MAX_NODES = 20;
 const MAX_LINKS = 160;
 const HEIGHT = 280;
 
+/** The probe digit's answer on the canvas (data-probe-prediction, data-probe-sum of layer 1), for tests and tools. */
+function describeProbe(canvas, acts) {
+  const out = acts.length ? acts[acts.length - 1] : null;
+  canvas.dataset.probePrediction = out ? String(out.indexOf(Math.max(...out))) : "";
+  canvas.dataset.probeSum = acts.length ? Array.from(acts[0]).reduce((a, b) => a + b, 0).toFixed(4) : "";
+}
+
 /** mount(root, t) -> {update({weights: [{W, b}], acts: [Float32Array]}, plannedSizes), reset()}. */
 export function mountNetwork(root, t) {
   const canvas = h("canvas", { class: "network", "data-testid": "network-diagram", role: "img" });
@@ -22,6 +29,7 @@ export function mountNetwork(root, t) {
     g.clearRect(0, 0, width, HEIGHT);
     canvas.setAttribute("aria-label", t("watch.network.aria"));
     const trained = last && last.weights.length;
+    describeProbe(canvas, trained ? last.acts : []);
     const sizes = trained ? [last.weights[0].W.shape[0], ...last.weights.map((l) => l.W.shape[1])] : plan;
     if (!sizes || sizes.length < 2) { note.textContent = t("watch.network.empty"); return; }
     const shown = sizes.map((n, l) => (l === 0 && trained ? strongestInputs(last.weights[0].W, MAX_NODES) : sampleIndices(n, MAX_NODES)));

@@ -1,0 +1,63 @@
+/** The Draw panel follows the training run: which network answers, how often to re-ask, a compact canvas. Pure. */
+
+const FOLLOWED = ["training", "paused", "done", "stopped"];
+
+/**
+ * (status, lastSnapshot) -> {run, epoch, live} while a digit run exists whose weights the server has
+ * (a snapshot of it arrived), else null: the server's ready-made model answers.
+ */
+export function answeringRun(status, snapshot) {
+  if (!status || !FOLLOWED.includes(status.state) || !status.run_id) return null;
+  if (!snapshot || snapshot.run_id !== status.run_id) return null;
+  const W1 = snapshot.tensors && snapshot.tensors.W1;
+  if (!W1 || W1.shape[0] !== 784) return null;
+  return { run: status.run_id, epoch: snapshot.epoch, live: ["training", "paused"].includes(status.state) };
+}
+
+/** The i18n key and parameters naming the network that answers (answeringRun's result). */
+export function answererLabel(who) {
+  if (!who) return { key: "draw.by.default", params: {} };
+  const epoch = Number.isFinite(who.epoch) ? who.epoch.toFixed(1) : "0.0";
+  return { key: who.live ? "draw.by.live" : "draw.by.saved", params: { epoch } };
+}
+
+/** createThrottle(fn, ms) -> {soon(), now(), cancel()}: soon() runs fn at most once per ms (a call inside the window runs once at its end). */
+export function createThrottle(fn, ms, { clock = () => Date.now(), setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+  let last = -Infinity;
+  let timer = null;
+  const run = () => { timer = null; last = clock(); fn(); };
+  const cancel = () => { if (timer !== null) clearTimer(timer); timer = null; };
+  return {
+    soon() {
+      if (timer !== null) return;
+      const wait = last + ms - clock();
+      if (wait <= 0) run();
+      else timer = setTimer(run, wait);
+    },
+    now() { cancel(); run(); },
+    cancel,
+  };
+}
+
+/** Rows of ink in 0..1 -> {image_b64, width, height}: one byte per pixel, row-major, ~5× smaller than JSON rows. */
+export function compactImage(rows) {
+  const height = rows.length;
+  const width = height ? rows[0].length : 0;
+  const bytes = new Uint8Array(width * height);
+  rows.forEach((r, y) => r.forEach((v, x) => { bytes[y * width + x] = Math.round(255 * Math.min(1, Math.max(0, v))); }));
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { image_b64: btoa(text), width, height };
+}
+
+/** The 784 inputs as a `probe` payload: 4 decimals keep the message far below the 64 KB cap. */
+export function probePixels(input) {
+  return Array.from(input, (v) => Math.round(v * 1e4) / 1e4);
+}
+
+/** The input width of the network being trained (its first weight matrix, else the config's first layer). */
+export function runInputs(snapshot, config) {
+  const W1 = snapshot && snapshot.tensors && snapshot.tensors.W1;
+  if (W1) return W1.shape[0];
+  return ((config && config.layers) || [784])[0];
+}

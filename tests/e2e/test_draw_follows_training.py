@@ -1,0 +1,135 @@
+"""The Draw panel follows the training run: your network answers, its answer changes as it learns,
+the drawn digit colours the Watch diagram, and the test-set results are recomputed for it."""
+from playwright.sync_api import expect
+
+from test_draw import ONE, SEVEN, UNSTICK, draw, probabilities, wait_prediction
+
+QUICK = "#layers=784-16-16-10&activation=sigmoid&optimizer=sgd&lr=0.5&batch_size=32&seed=1&snapshot_every=20"
+
+
+def answered_by(pg) -> dict:
+    return pg.get_by_test_id("answered-by").evaluate("e => ({...e.dataset, text: e.textContent})")
+
+
+def wait_source(pg, source: str, timeout=30_000) -> None:
+    pg.wait_for_function(f"document.querySelector('[data-testid=answered-by]').dataset.source === '{source}'",
+                         timeout=timeout)
+
+
+def diagram(pg) -> dict:
+    return pg.get_by_test_id("network-diagram").evaluate("c => ({sum: c.dataset.probeSum, pred: c.dataset.probePrediction})")
+
+
+def first_layer_sum(pg) -> float:
+    return float(pg.locator("[data-testid=hidden-activations] canvas").first.get_attribute("data-sum"))
+
+
+def test_your_network_answers_the_drawing_and_the_answer_changes_as_it_learns(page, open_playground, screenshots):
+    open_playground(page, QUICK + "&epochs=30&train_size=20000")
+    page.get_by_test_id("draw-canvas").evaluate("e => e.scrollIntoView({block: 'center'})")   # clear of the sticky bar
+    draw(page, SEVEN)
+    wait_prediction(page)
+    assert answered_by(page)["source"] == "default" and "ready-made" in answered_by(page)["text"]
+    before = probabilities(page)
+
+    page.get_by_test_id("train-start").click()
+    wait_source(page, "run")
+    label = answered_by(page)
+    assert "your network" in label["text"] and len(label["run"]) == 12
+    first = probabilities(page)
+    assert first != before
+    # New weights keep arriving; the bars follow them (at most twice a second).
+    page.wait_for_function("(old) => [...document.querySelectorAll('[data-testid=prediction] [data-digit]')]"
+                           ".some((b, i) => Math.abs(Number(b.dataset.prob) - old[i]) > 1e-4)", arg=first, timeout=20_000)
+    page.wait_for_function("(e) => Number(document.querySelector('[data-testid=answered-by]').dataset.epoch) > e",
+                           arg=float(label["epoch"] or 0), timeout=30_000)
+    assert abs(sum(probabilities(page)) - 1) < 1e-3
+
+    # Paused, a new drawing is the probe: the Watch diagram is recoloured by exactly this digit.
+    page.get_by_test_id("train-pause").click()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
+    page.get_by_test_id("clear-drawing").click()
+    draw(page, ONE)
+    page.wait_for_timeout(300)
+    page.wait_for_function("""() => {
+        const c = document.querySelector('[data-testid=network-diagram]');
+        const l = document.querySelector('[data-testid=hidden-activations] canvas');
+        return l && c.dataset.probeSum && Math.abs(Number(c.dataset.probeSum) - Number(l.dataset.sum)) < 0.01; }""",
+                           timeout=15_000)
+    assert diagram(page)["pred"] == page.get_by_test_id("prediction").get_attribute("data-prediction")
+    page.locator("#panel-draw").screenshot(style=UNSTICK, path=screenshots / "draw-follows-training.png")
+
+    # After reset the ready-made model answers again.
+    page.get_by_test_id("train-reset").click()
+    wait_source(page, "default")
+    assert "ready-made" in answered_by(page)["text"]
+    assert diagram(page)["sum"] == ""
+
+
+def test_the_watch_diagram_follows_the_drawn_digit_while_training(page, open_playground):
+    open_playground(page, QUICK + "&epochs=30&train_size=20000")
+    page.get_by_test_id("train-start").click()
+    page.wait_for_function("document.querySelector('[data-testid=network-diagram]').dataset.probeSum", timeout=30_000)
+    page.get_by_test_id("train-pause").click()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
+    page.wait_for_timeout(400)
+    default_probe = diagram(page)["sum"]
+    page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
+    draw(page, ONE)
+    wait_source(page, "run")
+    page.wait_for_function("(old) => document.querySelector('[data-testid=network-diagram]').dataset.probeSum !== old",
+                           arg=default_probe, timeout=15_000)
+    assert abs(float(diagram(page)["sum"]) - first_layer_sum(page)) < 0.01
+    # The test-set results can be had for the network as it is now, mid-training.
+    page.get_by_test_id("eval-run").click()
+    expect(page.get_by_test_id("eval-network")).to_contain_text("still training", timeout=20_000)
+    expect(page.get_by_test_id("eval-network")).to_have_attribute("data-source", "run")
+    page.get_by_test_id("train-reset").click()
+    expect(page.get_by_test_id("eval-network")).to_have_attribute("data-source", "default")
+
+
+def test_the_test_set_results_are_recomputed_for_your_finished_network(page, open_playground):
+    open_playground(page, QUICK + "&layers=784-12-10&epochs=1&train_size=3000")
+    page.get_by_test_id("eval-network").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("eval-network")).to_have_attribute("data-source", "default", timeout=30_000)
+    page.get_by_test_id("train-start").click()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "done", timeout=60_000)
+    network = page.get_by_test_id("eval-network")
+    expect(network).to_have_attribute("data-source", "run", timeout=20_000)
+    expect(network).to_contain_text("your trained network")
+    expect(page.get_by_test_id("test-accuracy")).to_contain_text("%")
+    page.get_by_test_id("draw-canvas").evaluate("e => e.scrollIntoView({block: 'center'})")   # clear of the sticky bar
+    draw(page, SEVEN)
+    wait_prediction(page)
+    assert answered_by(page)["source"] == "run" and "trained network" in answered_by(page)["text"]
+    assert page.locator("[data-testid=hidden-activations] canvas").first.get_attribute("data-values") == "12"
+    page.get_by_test_id("lang-toggle").click()
+    expect(network).to_contain_text("내 신경망")
+    expect(page.get_by_test_id("answered-by")).to_contain_text("내 신경망")
+    page.get_by_test_id("lang-toggle").click()
+    page.get_by_test_id("train-reset").click()
+    expect(network).to_have_attribute("data-source", "default", timeout=20_000)
+
+
+def test_a_tap_picks_a_hidden_neuron(browser, server_url):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True, locale="en-US")
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        pg.goto(f"{server_url}/")
+        pg.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        pg.get_by_test_id("random-digit").scroll_into_view_if_needed()
+        pg.get_by_test_id("random-digit").tap()
+        pg.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
+        layer1 = pg.locator("[data-testid=hidden-activations] canvas").first
+        box = layer1.bounding_box()
+        layer1.tap(position={"x": box["width"] * 0.1, "y": box["height"] * 0.1})
+        expect(layer1).to_have_attribute("data-selected", "0")
+        layer1.tap(position={"x": box["width"] * 0.9, "y": box["height"] * 0.9})
+        expect(layer1).to_have_attribute("data-selected", "15")
+        expect(pg.get_by_test_id("contribution-note")).to_contain_text("neuron 16")
+    finally:
+        context.close()
+    assert not errors, errors
