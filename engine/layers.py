@@ -28,8 +28,9 @@ class Dense(Layer):
     """Fully connected: y = x @ W + b, with W shaped (n_in, n_out), b shaped (n_out,)."""
 
     def __init__(self, n_in, n_out, init="xavier_normal", rng=None, dtype=np.float32, std=None):
+        """`rng`: a np.random.Generator or an integer seed (required: no hidden default seed)."""
         super().__init__()
-        rng = rng if rng is not None else np.random.default_rng(0)
+        rng = as_generator(rng)
         self.params = {"W": initialize(init, (n_in, n_out), rng, dtype, std),
                        "b": np.zeros(n_out, dtype=dtype)}
         self.grads = {k: np.zeros_like(v) for k, v in self.params.items()}
@@ -52,3 +53,12 @@ class Dense(Layer):
         np.matmul(self.x.T, grad, out=self.grads["W"])
         np.sum(grad, axis=0, out=self.grads["b"])
         return grad @ self.params["W"].T if input_grad else None
+
+
+def as_generator(rng) -> np.random.Generator:
+    """A Generator as is, or a new one from an integer seed; anything else is refused."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if isinstance(rng, (int, np.integer)) and not isinstance(rng, bool):
+        return np.random.default_rng(int(rng))
+    raise TypeError(f"rng must be a np.random.Generator or an integer seed, got {rng!r}")

@@ -36,15 +36,17 @@ class Network:
         hidden = activation if isinstance(activation, (list, tuple)) else [activation] * (len(sizes) - 2)
         if len(hidden) != len(sizes) - 2:
             raise ValueError(f"{len(sizes) - 2} hidden layers but {len(hidden)} activations given")
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+            raise TypeError(f"seed must be an integer (the run's seed), got {seed!r}")
         loss_obj = losses.create(loss, output)
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(int(seed))
         layers = []
         for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
             layers.append(Dense(n_in, n_out, init, rng, dtype, init_std))
             if i < len(hidden):
                 layers.append(activations.create(hidden[i], alpha))
         config = {"layers": sizes, "activation": list(hidden), "output": loss_obj.output,
-                  "loss": loss, "init": canonical(init), "init_std": init_std, "seed": seed,
+                  "loss": loss, "init": canonical(init), "init_std": init_std, "seed": int(seed),
                   "alpha": alpha, "dtype": np.dtype(dtype).name}
         return cls(layers, loss_obj, config)
 

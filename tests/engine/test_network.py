@@ -68,3 +68,11 @@ def test_one_output_network_predicts_both_classes():
     x = np.array([[-3.0], [3.0]])
     assert net.predict(x).tolist() == [0, 1]
     assert net.evaluate(x, np.array([0, 1]))[1] == 1.0
+
+
+def test_weights_come_only_from_the_given_seed():
+    with pytest.raises(TypeError, match="seed"):
+        Network.mlp([4, 3, 2], seed=None)
+    a, b = Network.mlp([4, 3, 2], seed=np.int64(5)), Network.mlp([4, 3, 2], seed=5)
+    assert np.array_equal(a.get_flat(), b.get_flat()) and type(a.config["seed"]) is int
+    assert not np.array_equal(a.get_flat(), Network.mlp([4, 3, 2], seed=6).get_flat())
