@@ -83,7 +83,8 @@ function followRun(ctx, el, predictor, state) {
     const w = who();
     const run = state.answer ? state.answer.run : null;
     let shown = state.answer ? null : w;
-    if (run) shown = { run: run.id, live: run.live, epoch: w && w.run === run.id ? w.epoch : NaN };
+    const same = w && run && w.run === run.id;
+    if (run) shown = { run: run.id, live: run.live, paused: !!(same && w.paused), epoch: same ? w.epoch : NaN };
     const { key, params } = answererLabel(shown);
     el.by.textContent = ctx.t(key, params);
     Object.assign(el.by.dataset, { source: shown ? "run" : "default", run: shown ? shown.run : "",

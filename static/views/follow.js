@@ -4,21 +4,21 @@ const FOLLOWED = ["training", "paused", "done", "stopped"];
 
 /**
  * (status, lastSnapshot) -> {run, epoch, live} while a digit run exists whose weights the server has
- * (a snapshot of it arrived), else null: the server's ready-made model answers.
+ * (a snapshot of it arrived), else null: the server's ready-made model answers. live: it trains (or is paused).
  */
 export function answeringRun(status, snapshot) {
   if (!status || !FOLLOWED.includes(status.state) || !status.run_id) return null;
   if (!snapshot || snapshot.run_id !== status.run_id) return null;
   const W1 = snapshot.tensors && snapshot.tensors.W1;
   if (!W1 || W1.shape[0] !== 784) return null;
-  return { run: status.run_id, epoch: snapshot.epoch, live: ["training", "paused"].includes(status.state) };
+  return { run: status.run_id, epoch: snapshot.epoch, live: ["training", "paused"].includes(status.state), paused: status.state === "paused" };
 }
 
 /** The i18n key and parameters naming the network that answers (answeringRun's result). */
 export function answererLabel(who) {
   if (!who) return { key: "draw.by.default", params: {} };
   const epoch = Number.isFinite(who.epoch) ? who.epoch.toFixed(1) : "0.0";
-  return { key: who.live ? "draw.by.live" : "draw.by.saved", params: { epoch } };
+  return { key: !who.live ? "draw.by.saved" : who.paused ? "draw.by.paused" : "draw.by.live", params: { epoch } };
 }
 
 /** createThrottle(fn, ms) -> {soon(), now(), cancel()}: soon() runs fn at most once per ms (a call inside the window runs once at its end). */

@@ -11,14 +11,15 @@ test("the run answers once a snapshot of it arrived, and only digit runs", () =>
   assert.equal(answeringRun({ state: "training", run_id: "b" }, snap("a")), null);
   assert.equal(answeringRun({ state: "training", run_id: "a" }, snap("a", 2)), null);
   assert.equal(answeringRun({ state: "diverged", run_id: "a" }, snap("a")), null);
-  assert.deepEqual(answeringRun({ state: "paused", run_id: "a" }, snap("a")), { run: "a", epoch: 1.25, live: true });
-  assert.deepEqual(answeringRun({ state: "done", run_id: "a" }, snap("a", 784, 3)), { run: "a", epoch: 3, live: false });
+  assert.deepEqual(answeringRun({ state: "paused", run_id: "a" }, snap("a")), { run: "a", epoch: 1.25, live: true, paused: true });
+  assert.deepEqual(answeringRun({ state: "done", run_id: "a" }, snap("a", 784, 3)), { run: "a", epoch: 3, live: false, paused: false });
 });
 
 test("the label names the ready-made model or your network and its epoch", () => {
   assert.deepEqual(answererLabel(null), { key: "draw.by.default", params: {} });
   assert.deepEqual(answererLabel({ run: "a", epoch: 2.44, live: true }), { key: "draw.by.live", params: { epoch: "2.4" } });
   assert.deepEqual(answererLabel({ run: "a", epoch: NaN, live: false }), { key: "draw.by.saved", params: { epoch: "0.0" } });
+  assert.equal(answererLabel({ run: "a", epoch: 1, live: true, paused: true }).key, "draw.by.paused");
 });
 
 test("the throttle runs at most once per window and once more at its end", () => {
