@@ -24,7 +24,7 @@ function layout(t) {
     cropped: h("canvas", { class: "heat step-img", "data-testid": "step-cropped" }),
     scaled: h("canvas", { class: "heat step-img", "data-testid": "step-scaled" }),
     bars: h("div", { class: "bars-box" }),
-    by: h("p", { class: "hint answered-by", "data-testid": "answered-by", "aria-live": "polite" }),
+    by: h("p", { class: "hint answered-by", "data-testid": "answered-by", "aria-live": "polite", style: { minHeight: "2.6em" } }),
     layers: h("div", {}),
     contrib: h("canvas", { class: "heat digit", "data-testid": "contribution" }),
     weights: h("canvas", { class: "heat digit", "data-testid": "neuron-weights" }),
