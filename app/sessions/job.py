@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 import time
 
@@ -29,6 +30,11 @@ PATH_BYTES = 200 << 20   # the trajectory kept for PCA planes never exceeds this
 SAVED_PATH_BYTES = 32 << 20   # ... nor, written to disk when the run ends, this
 SAVED_PATH_POINTS = 100
 STOP_GRACE = 0.8         # seconds a stopped process gets before it is terminated
+# Training processes get one BLAS thread however the server was started (`python -m app`
+# sets this before NumPy loads; tests and embedding apps do not): several trainings share
+# the cores, and BLAS threads fighting over them made a 784-128-10 step 30× slower.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 CONTEXT = multiprocessing.get_context("forkserver")
 CONTEXT.set_forkserver_preload(["app.sessions.worker"])
 MESSAGES = {"done": "training finished", "stopped": "training stopped",

@@ -60,7 +60,7 @@ class JobPool:
             if job not in self._waiting:
                 return False
             self._waiting.remove(job)
-            waiting = list(self._waiting)
+            waiting = self._places()
         self._announce(waiting)
         return True
 
@@ -85,7 +85,7 @@ class JobPool:
                     return
                 job = self._waiting.pop(0)
                 self._active.add(job)
-                waiting = list(self._waiting)
+                waiting = self._places()
             self._announce(waiting)
             try:
                 job.queued(0)
@@ -96,9 +96,15 @@ class JobPool:
                 with self._cond:
                     self._active.discard(job)
 
+    def _places(self) -> list[tuple[int, object]]:
+        """(position, job) for each job that will really wait: as many as there are idle
+        workers are about to start and are not told to wait (call with the lock held)."""
+        free = self.workers - len(self._active)
+        return [(i + 1 - free, job) for i, job in enumerate(self._waiting) if i + 1 > free]
+
     @staticmethod
-    def _announce(waiting: list) -> None:
-        for position, job in enumerate(waiting, start=1):
+    def _announce(places: list) -> None:
+        for position, job in places:
             try:
                 job.queued(position)
             except Exception:
