@@ -59,3 +59,16 @@ def data_dir(seeded_dir, tmp_path) -> Path:
 def client(data_dir):
     with client_for(Settings(data_dir=data_dir, workers=2)) as c:
         yield c
+
+
+@pytest.fixture
+def sessions(monkeypatch) -> list:
+    """Every TrainingSession the app creates during the test, in order (to look inside)."""
+    from app.sessions.session import TrainingSession
+    made, original = [], TrainingSession.__init__
+
+    def remember(self, *args):
+        original(self, *args)
+        made.append(self)
+    monkeypatch.setattr(TrainingSession, "__init__", remember)
+    return made

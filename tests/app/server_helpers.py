@@ -68,3 +68,38 @@ def is_status(*states):
 def is_type(kind):
     return lambda m: (m.get("type") if isinstance(m, dict) else m[0].get("type")) == kind
 
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(settings: Settings):
+    """A real uvicorn server in a thread (real sockets, real flow control); yields its URL."""
+    import threading
+
+    import httpx
+    import uvicorn
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=settings.port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{settings.port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert time.monotonic() < deadline, "the server did not become ready"
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).json()["ready"]:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(10)

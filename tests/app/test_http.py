@@ -18,8 +18,10 @@ def test_health_answers_at_once_and_reports_readiness(data_dir):
         assert time.perf_counter() - started < 2.0
         assert first["status"] == "ok" and first["stage"] in (
             "starting", "loading_mnist", "training_default_model", "ready")
+        deadline = time.monotonic() + 60
         while not client.get("/api/health").json()["ready"]:
-            pass
+            assert time.monotonic() < deadline, client.get("/api/health").json()
+            time.sleep(0.05)
         assert client.get("/api/health").json()["progress"] == 1.0
     assert (data_dir / "default_model.npz").is_file()
 
@@ -39,6 +41,16 @@ def test_options_list_every_choice_with_defaults(client):
     assert o["datasets"][0] == {"name": "mnist", "kind": "mnist", "n_in": 784, "n_out": 10, "n_train": 55000}
     assert {f["name"] for f in o["toy_functions"]} >= {"rosenbrock", "beale", "himmelblau"}
     assert o["limits"]["params"] == 2_000_000 and o["defaults"]["layers"] == [784, 16, 16, 10]
+
+
+def test_options_state_every_limit_the_server_enforces(client):
+    limits = client.get("/api/options").json()["limits"]
+    assert limits["width"] == [1, 1024] and limits["lr"] == [0, 10]     # the first shape stays
+    assert "lr" in limits["min_exclusive"] and "surface_span" in limits["min_exclusive"]
+    assert limits["train_size"] == [1, 60000] and limits["snapshot_every"][0] == 1
+    assert limits["surface_resolution"] == [3, 101] and limits["surface_span"] == [0, 100]
+    assert limits["race_steps"] == [1, 500] and limits["canvas"] == [1, 512]
+    assert limits["sessions"] == 64 and limits["waiting"] == 32 and limits["body_bytes"] == 4 << 20
 
 
 def test_predict_on_a_test_digit_explains_every_layer(client):
@@ -126,3 +138,45 @@ def test_flags_override_environment(monkeypatch, tmp_path):
     assert "lab.example:9100" in s.host_names() and s.token is None
     s = parse_settings(["--port", "9200", "--host", "0.0.0.0", "--data-dir", str(tmp_path)])
     assert s.port == 9200 and s.token and f"token={s.token}" in s.url
+
+
+def test_runs_delete_export_and_list(client):
+    from server_helpers import TINY, WS_URL, is_status, is_type, until
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, "epochs": 500}})
+        running = until(ws, is_type("metrics"))[-1]["run_id"]
+        r = client.delete(f"/api/runs/{running}")
+        assert r.status_code == 409 and "still training" in r.json()["detail"]
+        ws.send_json({"type": "stop"})
+        until(ws, is_status("stopped"))
+        ws.send_json({"type": "start", "config": TINY})
+        done = until(ws, is_status("done"))[-1]["run_id"]
+    listed = [r["id"] for r in client.get("/api/runs").json()]
+    assert listed == [done, running]
+    export = client.get(f"/api/runs/{done}/weights.npz")
+    assert export.status_code == 200
+    import io
+    with np.load(io.BytesIO(export.content), allow_pickle=False) as z:
+        assert z["W1"].shape == (784, 8) and z["b2"].shape == (10,)
+    assert client.delete(f"/api/runs/{running}").status_code == 204
+    assert [r["id"] for r in client.get("/api/runs").json()] == [done]
+    assert client.delete(f"/api/runs/{running}").status_code == 404
+
+
+def test_make_run_honours_the_environment(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    root = Path(__file__).resolve().parents[2]
+    clean = {k: v for k, v in os.environ.items() if k not in ("HOST", "PORT", "DOWNHILL_HOST", "DOWNHILL_PORT")}
+
+    def command(env: dict, *args) -> str:
+        out = subprocess.run(["make", "-n", "run", *args], cwd=root, capture_output=True, text=True,
+                             env={**clean, **env}, check=True).stdout
+        return next(line for line in out.splitlines() if " -m app " in line)
+    assert command({}).endswith("--host 127.0.0.1 --port 8000")
+    assert command({"DOWNHILL_HOST": "0.0.0.0", "DOWNHILL_PORT": "9123"}).endswith("--host 0.0.0.0 --port 9123")
+    assert command({"DOWNHILL_PORT": "9123"}, "PORT=9200").endswith("--port 9200")

@@ -17,7 +17,7 @@ def test_dns_rebinding_host_is_refused(client, host):
     assert r.status_code == 400
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000"])
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LocalHost:8000"])
 def test_own_hosts_are_served(client, host):
     assert client.get("/api/health", headers={"host": host}).status_code == 200
 
@@ -68,10 +68,32 @@ def test_post_without_json_content_type_is_refused(client):
     assert r.status_code == 415
 
 
+def test_same_origin_post_is_accepted(client):
+    r = client.post("/api/schedule", json={"name": "constant", "base_lr": 0.1, "epochs": 3},
+                    headers={"origin": ORIGIN})
+    assert r.status_code == 200 and r.json()["lrs"] == [0.1, 0.1, 0.1]
+
+
 def test_oversized_body_is_refused(client):
     r = client.post("/api/predict", content=b"[" + b"0," * (3 << 20) + b"0]",
                     headers={"content-type": "application/json"})
-    assert r.status_code == 413
+    assert r.status_code == 413 and "limit" in r.json()["detail"]
+
+
+def test_oversized_chunked_body_is_refused_with_413(client):
+    def chunks():                      # no Content-Length: the size shows only while reading
+        for _ in range(70):
+            yield b" " * (64 << 10)
+    r = client.post("/api/schedule", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "4 MiB" in r.json()["detail"]
+
+
+def test_chunked_body_under_the_cap_reaches_the_handler(client):
+    def chunks():
+        yield b'{"name": "constant", '
+        yield b'"base_lr": 0.1, "epochs": 2}'
+    r = client.post("/api/schedule", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 200 and r.json()["lrs"] == [0.1, 0.1]
 
 
 def test_oversized_websocket_message_gets_an_error_and_the_socket_stays(client):
@@ -81,6 +103,15 @@ def test_oversized_websocket_message_gets_an_error_and_the_socket_stays(client):
         assert "too large" in receive(ws)["message"]
         ws.send_json({"type": "fly"})
         assert receive(ws)["field"] == "type"
+
+
+def test_websocket_message_size_counts_utf8_bytes_not_characters(client):
+    from server_helpers import receive
+    text = '{"type": "fly", "note": "' + "한" * 30_000 + '"}'     # 30 k characters, 90 k bytes
+    assert len(text) < 64 << 10 < len(text.encode())
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_text(text)
+        assert "too large" in receive(ws)["message"]
 
 
 def test_run_ids_are_never_paths(client):
@@ -127,9 +158,10 @@ def test_opening_the_page_with_the_token_remembers_it(exposed, data_dir):
 
 def test_exposed_server_requires_the_token_on_websockets(exposed):
     client, token = exposed
-    with pytest.raises(WebSocketDisconnect):
+    with pytest.raises(WebSocketDisconnect) as err:
         with client.websocket_connect(WS_URL):
             pass
+    assert err.value.code == 1008
     with client.websocket_connect(f"{WS_URL}?token={token}"):
         pass
 

@@ -88,6 +88,11 @@ def test_live_learning_rate_reaches_the_trainer(client):
 
 def test_invalid_config_names_the_field_and_the_connection_stays_usable(client):
     bad = [({"layers": [784, 2000, 10]}, "layers.1"), ({"lr": 0}, "lr"), ({"lr": 11}, "lr"),
+           ({"layers": [784, 0, 10]}, "layers.1"), ({"layers": [784, 1025, 10]}, "layers.1"),
+           ({"batch_size": 60001}, "batch_size"), ({"optimizer_params": {"momentum": "0.9"}},
+                                                   "optimizer_params.momentum"),
+           ({"schedule": "step", "schedule_params": {"step_size": "2"}}, "schedule_params.step_size"),
+           ({"activation": ["relu", 5]}, "activation.1"),
            ({"epochs": 501}, "epochs"), ({"batch_size": 0}, "batch_size"),
            ({"activation": "swish"}, "activation"), ({"optimizer": "lbfgs"}, "optimizer"),
            ({"layers": [784] + [16] * 9 + [10]}, "layers"), ({"layers": [784, 1024, 1024, 1024, 10]}, "layers"),
@@ -101,7 +106,8 @@ def test_invalid_config_names_the_field_and_the_connection_stays_usable(client):
             msg = receive(ws)
             assert msg["type"] == "error" and msg["field"] == field, (overrides, msg)
         ws.send_text('{"type": "set_lr", "lr": NaN}')
-        assert receive(ws)["type"] == "error"
+        error = receive(ws)
+        assert error["type"] == "error" and error["field"] == "lr" and "finite" in error["message"]
         ws.send_text("not json")
         assert receive(ws)["type"] == "error"
         ws.send_json({"type": "fly"})
@@ -238,3 +244,138 @@ def test_a_client_that_does_not_read_gets_the_newest_snapshot_not_a_backlog(clie
     epochs = [m["epoch"] for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
     assert epochs == [1.0, 2.0, 3.0, 4.0]
     assert 1 <= len(snapshots) < 20 and snapshots[-1][0]["step"] == 80
+
+
+def test_widest_allowed_layer_trains(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, layers=[784, 1024, 10], train_size=60, batch_size=30)
+        assert until(ws, is_status("done", "error"))[-1]["state"] == "done"
+
+
+def test_nan_or_infinity_anywhere_names_its_field(client):
+    cases = [('{"type": "start", "config": {"optimizer": "sgd", "optimizer_params": {"momentum": NaN}}}',
+              "optimizer_params.momentum"),
+             ('{"type": "start", "config": {"schedule": "step", "schedule_params": {"gamma": -Infinity}}}',
+              "schedule_params.gamma"),
+             ('{"type": "start", "config": {"lr": 1e999}}', "lr"),
+             ('{"type": "step", "unit": "batch", "config": {"init_std": Infinity}}', "init_std"),
+             ('{"type": "surface", "plane": "random", "span": NaN}', "span"),
+             ('{"type": "probe", "pixels": [0, NaN]}', "pixels.1")]
+    with client.websocket_connect(WS_URL) as ws:
+        for text, field in cases:
+            ws.send_text(text)
+            error = receive(ws)
+            assert error["type"] == "error" and error["field"] == field, (text, error)
+            assert error["message"].startswith(f"{field}: must be a finite number")
+        start(ws)                                      # the connection is still usable
+        assert until(ws, is_status("done"))[-1]["state"] == "done"
+
+
+def test_nan_inside_config_params_is_named_even_without_json(client):
+    from app.schemas.train import ConfigError, parse_config
+    catalogue = client.app.state.resources.catalogue()
+    for raw, field in [({"optimizer_params": {"momentum": float("nan")}}, "optimizer_params.momentum"),
+                       ({"schedule_params": {"gamma": float("inf")}}, "schedule_params.gamma")]:
+        try:
+            parse_config(raw, catalogue)
+        except ConfigError as err:
+            assert err.field == field and "finite" in err.message and ".bool" not in err.message
+        else:
+            raise AssertionError(f"{raw} was accepted")
+
+
+def test_bad_control_messages_name_the_field(client):
+    with client.websocket_connect(WS_URL) as ws:
+        for lr in (0, -1, 10.5, "0.1"):
+            ws.send_json({"type": "set_lr", "lr": lr})
+            assert receive(ws)["field"] == "lr", lr
+        ws.send_json({"type": "step", "unit": "week"})
+        assert receive(ws)["field"] == "unit"
+        ws.send_json({"type": "surface", "resolution": 102})
+        assert receive(ws)["field"] == "resolution"
+        ws.send_bytes(b"\x00\x01binary")
+        error = receive(ws)
+        assert error["type"] == "error" and "binary" in error["message"] and "JSON" in error["message"]
+        ws.send_json({"type": "fly"})
+        assert receive(ws)["field"] == "type"
+
+
+def test_third_session_waits_second_in_line_and_can_leave_it(data_dir):
+    from app.core.config import Settings
+
+    from server_helpers import client_for
+    with client_for(Settings(data_dir=data_dir, workers=1)) as client:
+        with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
+                client.websocket_connect(WS_URL) as third:
+            start(first, epochs=500)
+            until(first, is_status("training"))
+            start(second)
+            assert until(second, is_status("queued"))[-1]["position"] == 1
+            start(third)
+            queued = until(third, is_status("queued"))[-1]
+            assert queued["position"] == 2
+            third.send_json({"type": "stop"})
+            stopped = until(third, is_status("stopped"))[-1]
+            assert stopped["run_id"] == queued["run_id"] and "waiting" in stopped["message"]
+            assert client.get(f"/api/runs/{queued['run_id']}").status_code == 404
+            second.send_json({"type": "stop"})
+            until(second, is_status("stopped"))
+            first.send_json({"type": "stop"})
+            until(first, is_status("stopped"))
+        runs = client.get("/api/runs").json()
+        assert [r["status"] for r in runs] == ["stopped"], "runs stopped while queued left rows"
+
+
+def test_a_full_waiting_line_refuses_a_start_clearly(data_dir):
+    from app.core.config import Settings
+
+    from server_helpers import client_for
+    with client_for(Settings(data_dir=data_dir, workers=1, max_waiting=1)) as client:
+        with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
+                client.websocket_connect(WS_URL) as third:
+            start(first, epochs=500)
+            until(first, is_status("training"))
+            start(second)
+            until(second, is_status("queued"))
+            start(third)
+            error = receive(third)
+            assert error["type"] == "error" and "busy" in error["message"] and "1 runs" in error["message"]
+            first.send_json({"type": "stop"})
+            until(second, is_status("training"))
+            start(third)                          # a place is free again
+            assert until(third, is_status("queued", "training"))[-1]["state"] == "queued"
+
+
+def test_sessions_beyond_the_limit_are_told_and_closed(data_dir):
+    from starlette.websockets import WebSocketDisconnect
+
+    from app.core.config import Settings
+    from server_helpers import client_for
+    with client_for(Settings(data_dir=data_dir, max_sessions=2)) as client:
+        with client.websocket_connect(WS_URL), client.websocket_connect(WS_URL):
+            with client.websocket_connect(WS_URL) as extra:
+                error = receive(extra)
+                assert error["type"] == "error" and "too many open training sessions" in error["message"]
+                try:
+                    receive(extra)
+                except WebSocketDisconnect as closed:
+                    assert closed.code == 1013
+                else:
+                    raise AssertionError("the extra session stayed open")
+        with client.websocket_connect(WS_URL) as again:      # slots are given back on close
+            again.send_json({"type": "fly"})
+            assert receive(again)["field"] == "type"
+
+
+def test_an_ended_job_lets_go_of_its_trajectory_and_data_but_surfaces_still_work(client, sessions):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=2)
+        done = until(ws, is_status("done"))[-1]
+        job = sessions[-1].job
+        assert job.run_id == done["run_id"]
+        assert job.path == [] and job.data is None and job.initial is None
+        ws.send_json({"type": "surface", "plane": "pca", "resolution": 7})
+        header, tensors = until(ws, is_type("surface"))[-1]
+    assert header["run_id"] == done["run_id"] and tensors["values"].shape == (7, 7)
+    assert len(header["path"]) >= 3 and np.allclose(header["path"][-1], 0, atol=1e-6)
+
