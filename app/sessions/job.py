@@ -102,9 +102,10 @@ class TrainingJob:
         finally:
             events_in.close()
             self.control.detach()
-            process.join(1.0)
-            if process.is_alive():
-                process.kill()
+            if process.pid is not None:        # it did start
+                process.join(1.0)
+                if process.is_alive():
+                    process.kill()
 
     def _relay(self, process, events) -> None:
         stop_seen = None
