@@ -10,7 +10,8 @@ import { mountEvaluation } from "./evaluation.js";
 import { answeringRun, answererLabel, createThrottle, compactImage, probePixels, runInputs } from "./follow.js";
 import { messages } from "../protocol.js";
 
-const REFRESH_MS = 500;
+const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often
+const PROBE_MS = 200;     // while drawing, the probe follows the strokes at most this often
 
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
@@ -71,12 +72,12 @@ function followRun(ctx, el, predictor, state) {
   let runId = null;
 
   /** The drawn digit becomes the probe whose activations colour the Watch diagram (digit networks only). */
-  function sendProbe(force = false) {
+  const probe = createThrottle(() => {
     if (!state.answer || !ctx.controller || runInputs(store.get("lastSnapshot"), store.get("config")) !== 784) return;
-    if (!force && state.probed === state.body) return;
     state.probed = state.body;
     ctx.controller.send(messages.probe(probePixels(state.answer.input)));
-  }
+  }, PROBE_MS);
+  const sendProbe = (force = false) => { if (force || state.probed !== state.body) probe.soon(); };
 
   /** Names the network behind the answer shown (or, with none shown, the one that will answer). */
   function label() {

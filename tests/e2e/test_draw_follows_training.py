@@ -7,6 +7,13 @@ from test_draw import ONE, SEVEN, UNSTICK, draw, probabilities, wait_prediction
 QUICK = "#layers=784-16-16-10&activation=sigmoid&optimizer=sgd&lr=0.5&batch_size=32&seed=1&snapshot_every=20"
 
 
+# The Watch diagram's layer-1 activations (of the probe) add up to those the Draw panel shows for the drawing.
+MATCHES = """() => {
+    const c = document.querySelector('[data-testid=network-diagram]');
+    const l = document.querySelector('[data-testid=hidden-activations] canvas');
+    return l && c.dataset.probeSum && Math.abs(Number(c.dataset.probeSum) - Number(l.dataset.sum)) < 0.01; }"""
+
+
 def answered_by(pg) -> dict:
     return pg.get_by_test_id("answered-by").evaluate("e => ({...e.dataset, text: e.textContent})")
 
@@ -18,10 +25,6 @@ def wait_source(pg, source: str, timeout=30_000) -> None:
 
 def diagram(pg) -> dict:
     return pg.get_by_test_id("network-diagram").evaluate("c => ({sum: c.dataset.probeSum, pred: c.dataset.probePrediction})")
-
-
-def first_layer_sum(pg) -> float:
-    return float(pg.locator("[data-testid=hidden-activations] canvas").first.get_attribute("data-sum"))
 
 
 def test_your_network_answers_the_drawing_and_the_answer_changes_as_it_learns(page, open_playground, screenshots):
@@ -51,11 +54,7 @@ def test_your_network_answers_the_drawing_and_the_answer_changes_as_it_learns(pa
     page.get_by_test_id("clear-drawing").click()
     draw(page, ONE)
     page.wait_for_timeout(300)
-    page.wait_for_function("""() => {
-        const c = document.querySelector('[data-testid=network-diagram]');
-        const l = document.querySelector('[data-testid=hidden-activations] canvas');
-        return l && c.dataset.probeSum && Math.abs(Number(c.dataset.probeSum) - Number(l.dataset.sum)) < 0.01; }""",
-                           timeout=15_000)
+    page.wait_for_function(MATCHES, timeout=15_000)
     assert diagram(page)["pred"] == page.get_by_test_id("prediction").get_attribute("data-prediction")
     page.locator("#panel-draw").screenshot(style=UNSTICK, path=screenshots / "draw-follows-training.png")
 
@@ -77,9 +76,9 @@ def test_the_watch_diagram_follows_the_drawn_digit_while_training(page, open_pla
     page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
     draw(page, ONE)
     wait_source(page, "run")
-    page.wait_for_function("(old) => document.querySelector('[data-testid=network-diagram]').dataset.probeSum !== old",
-                           arg=default_probe, timeout=15_000)
-    assert abs(float(diagram(page)["sum"]) - first_layer_sum(page)) < 0.01
+    wait_prediction(page)
+    page.wait_for_function(MATCHES, timeout=15_000)   # every stroke's answer is sent as the probe: wait for the last
+    assert diagram(page)["sum"] != default_probe
     # The test-set results can be had for the network as it is now, mid-training.
     page.get_by_test_id("eval-run").click()
     expect(page.get_by_test_id("eval-network")).to_contain_text("still training", timeout=20_000)
