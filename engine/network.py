@@ -113,8 +113,16 @@ class Network:
             return (self.output.f(z)[:, 0] > 0.5).astype(np.int64)
         return z.argmax(axis=1)
 
-    def activations(self, x: np.ndarray) -> list[dict]:
-        """Per Dense layer {"pre": z, "post": a}; the last post is the output activation."""
+    def activations(self, x: np.ndarray, batch: int | None = None) -> list[dict]:
+        """Per Dense layer {"pre": z, "post": a}; the last post is the output activation.
+
+        With `batch`, rows go through in chunks of that many, as in training: a larger matrix
+        product can wake BLAS's extra threads, which on a busy machine costs more than it saves.
+        """
+        if batch and len(x) > batch:
+            parts = [self.activations(x[i:i + batch]) for i in range(0, len(x), batch)]
+            return [{k: np.concatenate([p[j][k] for p in parts]) for k in ("pre", "post")}
+                    for j in range(len(self.dense))]
         out, a = [], x
         for i, d in enumerate(self.dense):
             z = a @ d.params["W"] + d.params["b"]

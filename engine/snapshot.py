@@ -72,24 +72,26 @@ def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:
         v, lo, hi = v.astype(np.float64) / 2, lo / 2, hi / 2
     scaled = np.subtract(v, v.dtype.type(lo))
     scaled *= v.dtype.type(bins / (hi - lo))
-    index = scaled.astype(np.intp)
-    np.minimum(index, bins - 1, out=index)
-    counts = np.bincount(index, minlength=bins)
-    edges = np.linspace(lo, hi, bins + 1) * (2 if half > HUGE_SPAN else 1)
-    return {"counts": counts.tolist(), "edges": edges.tolist()}
+    counts = np.bincount(scaled.astype(np.intp), minlength=bins)
+    if len(counts) > bins:   # v = hi (and rounding just below it) lands past the last bin
+        counts[bins - 1] += counts[bins:].sum()
+        counts = counts[:bins]
+    k, width = (2 if half > HUGE_SPAN else 1), (hi - lo) / bins
+    return {"counts": counts.tolist(), "edges": [k * (lo + j * width) for j in range(bins)] + [k * hi]}
 
 
-def activation_stats(net, probe_x: np.ndarray) -> tuple[list, list]:
-    """Per Dense layer: stats of post-activations on the probe batch, and histograms."""
+def activation_stats(net, probe_x: np.ndarray, batch: int | None = None) -> tuple[list, list]:
+    """Per Dense layer: stats of post-activations on the probe batch (run `batch` rows at a time), and histograms."""
     stats, hists = [], []
-    for i, (d, layer) in enumerate(zip(net.dense, net.activations(probe_x))):
+    for i, (d, layer) in enumerate(zip(net.dense, net.activations(probe_x, batch))):
         a = layer["post"]
         n = a.size
-        mean = float(a.mean())
+        mean = float(a.sum(dtype=np.float64)) / n
+        centred = (a - a.dtype.type(mean)).ravel()
         saturated = 0.0
         if getattr(net._activation_after(i), "name", "") in ("sigmoid", "softmax"):
             saturated = (np.count_nonzero(a < 0.02) + np.count_nonzero(a > 0.98)) / n
-        stats.append({"mean": mean, "std": float(a.std()),
+        stats.append({"mean": mean, "std": math.sqrt(float(np.dot(centred, centred)) / n),
                       "zero": (n - np.count_nonzero(a)) / n, "saturated": float(saturated)})
         hists.append({"weights": histogram(d.params["W"]), "activations": histogram(a)})
     return stats, hists

@@ -155,7 +155,7 @@ class Trainer:
 
     def _emit(self, kind, epoch, train_loss, status="training", **extra) -> None:
         net = self.net
-        stats, hists = activation_stats(net, self.probe_x)
+        stats, hists = activation_stats(net, self.probe_x, self.batch_size)
         ratios = update_ratios(net, self._before) if self._has_before else []
         snap = Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
                         train_loss=train_loss, status=status,
