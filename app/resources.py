@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from engine import optimizers, persistence, schedules
 from engine.datasets import load_mnist
+from engine.defaults import default_training
 from engine.network import Network
 from engine.trainer import Trainer
 
@@ -23,11 +24,7 @@ from .sessions.slots import SessionSlots
 
 log = logging.getLogger("downhill")
 DEFAULT_MODEL = "default_model.npz"
-DEFAULT_CONFIG = {"dataset": "mnist", "layers": [784, 16, 16, 10], "activation": "sigmoid",
-                  "output": "softmax", "loss": "cross_entropy", "init": "xavier_normal",
-                  "init_std": None, "optimizer": "sgd", "optimizer_params": {}, "lr": 0.5,
-                  "schedule": "constant", "schedule_params": {}, "batch_size": 32, "epochs": 5,
-                  "seed": 0, "snapshot_every": 50}
+DEFAULT_CONFIG = {**default_training(), "snapshot_every": 50}
 MODEL_CACHE = 8
 
 
@@ -82,24 +79,34 @@ class Resources:
 
     def _load_or_train_default(self) -> Network:
         path = self.settings.data_dir / DEFAULT_MODEL
+        recipe = self._default_recipe()
         if path.is_file():
             try:
-                return persistence.load(path)
+                net = persistence.load(path)
+                if net.extra.get("recipe") == recipe:
+                    return net
+                log.info("default model was trained with other settings; training a new one")
             except Exception as err:  # damaged file: train a fresh one
                 log.warning("default model unreadable (%s); training a new one", err)
         self.stage, self.message = "training_default_model", "training the default 784-16-16-10 network"
-        c = DEFAULT_CONFIG
-        net = Network.mlp(c["layers"], c["activation"], seed=c["seed"])
-        epochs = self.settings.default_model_epochs
+        c, epochs = DEFAULT_CONFIG, recipe["epochs"]
+        net = Network.mlp(c["layers"], c["activation"], output=c["output"], loss=c["loss"],
+                          init=c["init"], seed=c["seed"])
 
         def on_snapshot(snap):
             if snap.kind == "epoch":
                 self.fraction = 0.3 + 0.7 * snap.epoch / epochs
-        Trainer(net, optimizers.create("sgd", lr=c["lr"]), schedules.create("constant", c["lr"]),
+        Trainer(net, optimizers.create(c["optimizer"], lr=c["lr"], **c["optimizer_params"]),
+                schedules.create(c["schedule"], c["lr"], **c["schedule_params"]),
                 self.mnist.train, self.mnist.val, batch_size=c["batch_size"], epochs=epochs,
                 seed=c["seed"], on_snapshot=on_snapshot, snapshot_every=0).run()
-        persistence.save(path, net, extra={"default": True})
+        persistence.save(path, net, extra={"default": True, "recipe": recipe})
         return net
+
+    def _default_recipe(self) -> dict:
+        """What the default model is trained with: the default setup, epochs possibly capped."""
+        epochs = self.settings.default_model_epochs or DEFAULT_CONFIG["epochs"]
+        return {**default_training(), "epochs": epochs}
 
     def require_mnist(self):
         if self.mnist is None:

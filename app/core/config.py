@@ -38,7 +38,7 @@ class Settings:
     max_waiting: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_WAITING", 32))
     max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
     max_ws_message_bytes: int = 64 << 10
-    default_model_epochs: int = 3
+    default_model_epochs: int | None = None   # None: the default setup's own epochs
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

@@ -34,14 +34,14 @@ def _load_cached(cache_file: Path):
 
 @pytest.fixture(scope="session")
 def seeded_dir(tmp_path_factory) -> Path:
-    """MNIST cache linked in; the default model trained (1 epoch) once for the whole session."""
+    """MNIST cache linked in; the default model trained (the real default setup) once per session."""
     src = Path(os.environ.get("DOWNHILL_DATA_DIR") or ROOT / "data") / "mnist.npz"
     if not src.exists():
         from engine.datasets import prepare
         prepare(dest=src.parent)
     seed = tmp_path_factory.mktemp("seed")
     (seed / "mnist.npz").symlink_to(src)
-    with client_for(Settings(data_dir=seed, workers=2, default_model_epochs=1)):
+    with client_for(Settings(data_dir=seed, workers=2)):
         pass
     return seed
 

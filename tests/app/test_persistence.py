@@ -4,6 +4,8 @@ from __future__ import annotations
 from server_helpers import TINY, WS_URL, client_for, is_status, until
 
 from app.core.config import Settings
+from engine import persistence
+from engine.defaults import default_training
 from app.runs.store import RunStore
 
 
@@ -41,3 +43,13 @@ def test_later_starts_load_the_saved_default_model(data_dir):
     with client_for(Settings(data_dir=data_dir)) as client:
         assert client.get("/api/health").json()["ready"]
     assert (data_dir / "default_model.npz").stat().st_mtime_ns == saved
+
+
+def test_a_default_model_trained_with_other_settings_is_trained_again(data_dir):
+    with client_for(Settings(data_dir=data_dir, default_model_epochs=1)) as client:
+        assert client.get("/api/health").json()["ready"]
+    retrained = persistence.load(data_dir / "default_model.npz")
+    assert retrained.extra["recipe"]["epochs"] == 1
+    with client_for(Settings(data_dir=data_dir)) as client:
+        assert client.get("/api/health").json()["ready"]
+    assert persistence.load(data_dir / "default_model.npz").extra["recipe"] == {**default_training()}
