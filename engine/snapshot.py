@@ -65,8 +65,9 @@ def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:
         if v.size == 0:
             return {"counts": [0] * bins, "edges": np.linspace(0, 1, bins + 1).tolist()}
         lo, hi = float(v.min()), float(v.max())
-    if hi - lo < 1e-12:
-        lo, hi = lo - 0.5, hi + 0.5
+    if hi - lo < 1e-12:   # one value: a bin range around it, wide enough to survive rounding
+        pad = max(0.5, abs(lo) * 1e-6)
+        lo, hi = lo - pad, hi + pad
     half = hi / 2 - lo / 2
     if half > HUGE_SPAN:   # bin v/2 in float64 so neither v − lo nor hi − lo overflows
         v, lo, hi = v.astype(np.float64) / 2, lo / 2, hi / 2

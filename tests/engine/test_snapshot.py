@@ -22,6 +22,8 @@ def test_histogram_puts_the_maximum_in_the_last_bin_and_a_constant_in_the_middle
     assert histogram(np.array([0.0, 1.0, 2.0, 3.0]), bins=3)["counts"] == [1, 1, 2]
     flat = histogram(np.full(7, 2.0, np.float32))
     assert flat["counts"][15] == 7 and flat["edges"][0] == 1.5 and flat["edges"][-1] == 2.5
+    huge = histogram(np.full(3, 1e20))
+    assert sum(huge["counts"]) == 3 and huge["edges"][0] < 1e20 < huge["edges"][-1]
 
 
 def test_chunked_probe_forward_equals_the_whole_batch():
