@@ -17,6 +17,7 @@ import numpy as np
 from engine import optimizers, schedules
 from engine.control import TrainControl
 from engine.datasets import load_mnist
+from engine.defaults import DEFAULT_TRAINING
 from engine.network import Network
 from engine.trainer import Trainer, targets_for
 
@@ -170,7 +171,8 @@ def speed_rows(torch, train):
     return rows
 
 
-def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier_normal"):
+def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier_normal",
+                 schedule=("constant", {})):
     """Train until the epoch limit; returns (best test accuracy, epoch it was first reached, seconds)."""
     net = Network.mlp(sizes, activation=act, output=out, loss=loss, init=init, seed=SEED)
     accs = []
@@ -179,8 +181,8 @@ def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier
         if snap.kind == "epoch":
             accs.append(net.evaluate(mnist.test.x, mnist.test.y)[1])
 
-    trainer = Trainer(net, optimizers.create(opt, lr=lr), schedules.create("constant", lr), mnist.train,
-                      None, batch_size=bs, epochs=epochs, seed=SEED, control=TrainControl(),
+    trainer = Trainer(net, optimizers.create(opt, lr=lr), schedules.create(schedule[0], lr, **schedule[1]),
+                      mnist.train, None, batch_size=bs, epochs=epochs, seed=SEED, control=TrainControl(),
                       on_snapshot=on_snapshot, snapshot_every=0)
     start = time.perf_counter()
     trainer.run()
@@ -188,17 +190,25 @@ def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier
     return top, accs.index(top) + 1, time.perf_counter() - start
 
 
+def default_case():
+    """The playground's default setup (engine/defaults.py) as an accuracy case."""
+    d = DEFAULT_TRAINING
+    name = (f"default {'-'.join(map(str, d['layers']))} {d['activation']} {d['optimizer'].upper()} "
+            f"{d['lr']:g} {d['schedule']} b{d['batch_size']}")
+    args = (d["layers"], d["activation"], d["output"], d["loss"], d["optimizer"], d["lr"], d["batch_size"])
+    return name, 0.95, d["epochs"], args, d["init"], (d["schedule"], d["schedule_params"])
+
+
 def accuracy_rows(mnist):
-    cases = [("default 784-16-16-10 sigmoid SGD 0.5 b32", 0.95, 10,
-              ([784, 16, 16, 10], "sigmoid", "softmax", "cross_entropy", "sgd", 0.5, 32)),
+    cases = [default_case(),
              ("Nielsen 784-30-10 sigmoid SSE SGD 3.0 b10", 0.95, 5,
-              ([784, 30, 10], "sigmoid", "sigmoid", "sse", "sgd", 3.0, 10)),
+              ([784, 30, 10], "sigmoid", "sigmoid", "sse", "sgd", 3.0, 10), "xavier_normal", ("constant", {})),
              ("784-128-64-10 ReLU Adam 1e-3 b32", 0.975, 10,
-              ([784, 128, 64, 10], "relu", "softmax", "cross_entropy", "adam", 1e-3, 32))]
+              ([784, 128, 64, 10], "relu", "softmax", "cross_entropy", "adam", 1e-3, 32), "he_normal",
+              ("constant", {}))]
     rows = []
-    for name, need, epochs, args in cases:
-        init = "he_normal" if args[1] == "relu" else "xavier_normal"
-        acc, at, secs = accuracy_run(mnist, *args, epochs, init=init)
+    for name, need, epochs, args, init, schedule in cases:
+        acc, at, secs = accuracy_run(mnist, *args, epochs, init=init, schedule=schedule)
         rows.append((name, secs, f"≥ {need:.1%} in {epochs} ep: {acc:.2%} (ep {at})", acc >= need))
     return rows
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from . import activations, initializers, losses, optimizers, schedules
 from .datasets import TOY_DATASETS, DatasetError, Split, load_mnist, load_toy
+from .defaults import DEFAULT_TRAINING as DEFAULT
 from .gradcheck import check_network
 from .network import Network
 from .persistence import save
@@ -106,13 +107,13 @@ def _model_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--layers", type=_layers, default=None,
                    help="layer sizes, e.g. 784,16,16,10 (default: 784,16,16,10 for mnist, "
                         "inputs,16,16,classes for toy sets)")
-    p.add_argument("--activation", default="sigmoid", help=" | ".join(activations.HIDDEN))
+    p.add_argument("--activation", default=DEFAULT["activation"], help=" | ".join(activations.HIDDEN))
     p.add_argument("--output", default=None, help=" | ".join(activations.OUTPUTS) + " (default: the loss's own)")
-    p.add_argument("--loss", default="cross_entropy", help=" | ".join(losses.LOSSES))
-    p.add_argument("--init", default="xavier_normal", help=" | ".join(initializers.INITIALIZERS))
+    p.add_argument("--loss", default=DEFAULT["loss"], help=" | ".join(losses.LOSSES))
+    p.add_argument("--init", default=DEFAULT["init"], help=" | ".join(initializers.INITIALIZERS))
     p.add_argument("--init-std", type=_finite, default=None, help="std for the normal initializer")
     p.add_argument("--alpha", type=_finite, default=None, help="slope/scale for leaky_relu and elu")
-    p.add_argument("--seed", type=_seed, default=0)
+    p.add_argument("--seed", type=_seed, default=DEFAULT["seed"])
 
 
 def _data_flags(p: argparse.ArgumentParser) -> None:
@@ -121,17 +122,18 @@ def _data_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _train_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--optimizer", default="sgd", help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
-    p.add_argument("--lr", type=_finite, default=0.5)
+    p.add_argument("--optimizer", default=DEFAULT["optimizer"], help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
+    p.add_argument("--lr", type=_finite, default=DEFAULT["lr"])
     p.add_argument("--momentum", type=_finite, default=None)
     p.add_argument("--weight-decay", type=_finite, default=None)
     p.add_argument("--opt", type=_key_value, action="append", default=[], metavar="KEY=VALUE",
                    help="any other optimizer argument, e.g. --opt betas=0.9,0.999 (repeatable)")
-    p.add_argument("--schedule", default="constant", help=" | ".join(schedules.SCHEDULES))
+    p.add_argument("--schedule", default=DEFAULT["schedule"],
+                   help=" | ".join(schedules.SCHEDULES) + " (cosine: T_max defaults to --epochs)")
     p.add_argument("--schedule-param", type=_key_value, action="append", default=[],
                    metavar="KEY=VALUE", help="schedule argument, e.g. step_size=2 (repeatable)")
-    p.add_argument("--batch-size", type=_positive_int, default=32)
-    p.add_argument("--epochs", type=_positive_int, default=5)
+    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT["batch_size"])
+    p.add_argument("--epochs", type=_positive_int, default=DEFAULT["epochs"])
     p.add_argument("--train-size", type=_positive_int, default=None, help="use only the first N training examples")
     p.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
     p.add_argument("--save", default=None, metavar="PATH", help="save the trained network here")
@@ -235,7 +237,10 @@ def _blamed_flag(message: str, flags: dict[str, str]) -> str:
 
 def build_schedule(args):
     try:
-        return schedules.create(args.schedule, args.lr, **dict(args.schedule_param))
+        params = dict(args.schedule_param)
+        if args.schedule == "cosine":   # anneal over the whole run unless told otherwise
+            params.setdefault("T_max", args.epochs)
+        return schedules.create(args.schedule, args.lr, **params)
     except (TypeError, ValueError) as err:
         flag = "--schedule" if args.schedule not in schedules.SCHEDULES else "--schedule-param"
         raise UsageError(flag, str(err)) from None

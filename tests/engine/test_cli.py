@@ -14,7 +14,7 @@ def run(*args, timeout=60):
 
 def test_train_json_prints_one_line_per_epoch_then_test_accuracy():
     out = run("train", "--dataset", "moons", "--layers", "2,8,2", "--epochs", "3",
-              "--lr", "0.5", "--json")
+              "--lr", "0.5", "--schedule", "constant", "--json")
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     epochs, final = lines[:-1], lines[-1]
@@ -126,3 +126,15 @@ def test_json_lines_never_carry_nan_or_infinity():
     assert out.returncode == 1 and "Traceback" not in out.stderr
     lines = [_strict(line) for line in out.stdout.splitlines()]
     assert lines[-1]["status"] == "diverged"
+
+
+def test_no_flags_means_the_default_setup():
+    from engine.cli import build_parser, build_schedule
+    from engine.defaults import DEFAULT_TRAINING
+    args = build_parser().parse_args(["train"])
+    for key in ("activation", "loss", "init", "optimizer", "lr", "schedule", "batch_size", "epochs", "seed"):
+        assert getattr(args, key) == DEFAULT_TRAINING[key], key
+    schedule = build_schedule(args)
+    expected = build_schedule(build_parser().parse_args(
+        ["train", "--schedule-param", f"T_max={DEFAULT_TRAINING['schedule_params']['T_max']}"]))
+    assert [schedule.lr_at(e) for e in range(10)] == [expected.lr_at(e) for e in range(10)]
