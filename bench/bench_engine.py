@@ -228,9 +228,9 @@ def main() -> int:
         rows += accuracy_rows(mnist)
     print(f"engine benchmarks (one epoch of 55,000, best of 5, interleaved; threads={numpy_threads()}"
           f"{'' if torch is None else f', torch {torch.__version__}'})")
-    print(f"{'case':<46} {'seconds':>8}  {'target':<34} ok")
+    print(f"{'case':<48} {'seconds':>8}  {'target':<34} ok")
     for name, seconds, target, ok in rows:
-        print(f"{name:<46} {seconds:>8.3f}  {target:<34} {'yes' if ok else 'NO'}")
+        print(f"{name:<48} {seconds:>8.3f}  {target:<34} {'yes' if ok else 'NO'}")
     return 0 if all(ok for *_, ok in rows) else 1
 
 
