@@ -1,9 +1,7 @@
 """Command-line interface: `train`, `gradcheck` and `info` subcommands (see `python -m engine -h`)."""
 from __future__ import annotations
 
-import argparse
 import json
-import math
 import re
 import sys
 from pathlib import Path
@@ -11,147 +9,13 @@ from pathlib import Path
 import numpy as np
 
 from . import activations, initializers, losses, optimizers, schedules
-from .datasets import TOY_DATASETS, DatasetError, Split, load_mnist, load_toy
-from .defaults import DEFAULT_TRAINING as DEFAULT
+from .datasets import DatasetError, Split, load_mnist, load_toy
 from .gradcheck import check_network
 from .network import Network
 from .persistence import save
 from .snapshot import finite_or_none
 from .trainer import Trainer
-
-DATASETS = ["mnist", *TOY_DATASETS]
-DEFAULT_LAYERS = [784, 16, 16, 10]
-DTYPES = ["float32", "float64"]
-OWN_FLAGS = {"lr": "--lr", "momentum": "--momentum", "weight_decay": "--weight-decay"}
-
-
-class UsageError(Exception):
-    """A flag's value is invalid; `flag` names it."""
-
-    def __init__(self, flag: str, message: str):
-        super().__init__(f"{flag}: {message}")
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line, `error: --flag: what is wrong`, exit code 2."""
-
-    def error(self, message: str):
-        self.exit(2, f"error: {one_line_error(message)}\n")
-
-
-def one_line_error(message: str) -> str:
-    """argparse's message -> "--flag: what is wrong" (the flag first, no usage text)."""
-    message = " ".join(message.split())
-    patterns = [(r"argument (?:\S+/)?(\S+): (.*)", "{0}: {1}"),
-                (r"unrecognized arguments: (\S+)(.*)", "{0}: unknown flag{1}"),
-                (r"ambiguous option: (\S+) (.*)", "{0}: ambiguous, {1}"),
-                (r"the following arguments are required: (.*)", "{0}: required")]
-    for pattern, form in patterns:
-        match = re.fullmatch(pattern, message)
-        if match:
-            return form.format(*match.groups())
-    return message
-
-
-def _layers(text: str) -> list[int]:
-    try:
-        sizes = [int(s) for s in text.split(",")]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated integers, got {text!r}") from None
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise argparse.ArgumentTypeError(f"need at least two positive sizes, got {text!r}")
-    return sizes
-
-
-def _scalar(text: str):
-    """'3' -> 3, '0.1' -> 0.1, 'true' -> True, '0.9,0.999' -> (0.9, 0.999)."""
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    if "," in text:
-        return tuple(_scalar(part) for part in text.split(","))
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
-
-
-def _key_value(text: str) -> tuple[str, object]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise argparse.ArgumentTypeError(f"expected key=value, got {text!r}")
-    return key, _scalar(value)
-
-
-def _number(cast, lo=None):
-    """An argparse type: text -> a finite int or float, at least `lo`."""
-    def parse(text: str):
-        try:
-            value = cast(text)
-        except ValueError:
-            kind = "an integer" if cast is int else "a number"
-            raise argparse.ArgumentTypeError(f"expected {kind}, got {text!r}") from None
-        if not math.isfinite(value):
-            raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
-        if lo is not None and value < lo:
-            raise argparse.ArgumentTypeError(f"must be at least {lo}, got {value}")
-        return value
-    return parse
-
-
-_positive_int, _seed, _finite = _number(int, 1), _number(int, 0), _number(float)
-
-
-def _model_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--layers", type=_layers, default=None,
-                   help="layer sizes, e.g. 784,16,16,10 (default: 784,16,16,10 for mnist, "
-                        "inputs,16,16,classes for toy sets)")
-    p.add_argument("--activation", default=DEFAULT["activation"], help=" | ".join(activations.HIDDEN))
-    p.add_argument("--output", default=None, help=" | ".join(activations.OUTPUTS) + " (default: the loss's own)")
-    p.add_argument("--loss", default=DEFAULT["loss"], help=" | ".join(losses.LOSSES))
-    p.add_argument("--init", default=DEFAULT["init"], help=" | ".join(initializers.INITIALIZERS))
-    p.add_argument("--init-std", type=_finite, default=None, help="std for the normal initializer")
-    p.add_argument("--alpha", type=_finite, default=None, help="slope/scale for leaky_relu and elu")
-    p.add_argument("--seed", type=_seed, default=DEFAULT["seed"])
-
-
-def _data_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dataset", default="mnist", choices=DATASETS)
-    p.add_argument("--dtype", default="float32", choices=DTYPES, help="float32 (fast) or float64")
-
-
-def _train_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--optimizer", default=DEFAULT["optimizer"], help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
-    p.add_argument("--lr", type=_finite, default=DEFAULT["lr"])
-    p.add_argument("--momentum", type=_finite, default=None)
-    p.add_argument("--weight-decay", type=_finite, default=None)
-    p.add_argument("--opt", type=_key_value, action="append", default=[], metavar="KEY=VALUE",
-                   help="any other optimizer argument, e.g. --opt betas=0.9,0.999 (repeatable)")
-    p.add_argument("--schedule", default=DEFAULT["schedule"],
-                   help=" | ".join(schedules.SCHEDULES) + " (cosine: T_max defaults to --epochs)")
-    p.add_argument("--schedule-param", type=_key_value, action="append", default=[],
-                   metavar="KEY=VALUE", help="schedule argument, e.g. step_size=2 (repeatable)")
-    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT["batch_size"])
-    p.add_argument("--epochs", type=_positive_int, default=DEFAULT["epochs"])
-    p.add_argument("--train-size", type=_positive_int, default=None, help="use only the first N training examples")
-    p.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
-    p.add_argument("--save", default=None, metavar="PATH", help="save the trained network here")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="python -m engine", description="Downhill's NumPy engine.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    train = sub.add_parser("train", help="train a network and report each epoch")
-    _data_flags(train)
-    _model_flags(train)
-    _train_flags(train)
-    grad = sub.add_parser("gradcheck", help="compare backprop with numerical gradients (float64)")
-    _model_flags(grad)
-    info = sub.add_parser("info", help="summarise a dataset and a model")
-    _data_flags(info)
-    _model_flags(info)
-    return parser
+from .cli_flags import DEFAULT_LAYERS, OWN_FLAGS, UsageError, build_parser
 
 
 def load_data(name: str, seed: int, train_size: int | None = None) -> tuple[Split, Split, Split]:
