@@ -101,7 +101,7 @@ def test_every_bad_flag_gets_one_line_naming_it_and_exit_2():
 
 
 def test_one_line_error_rewrites_argparse_messages():
-    from engine.cli import one_line_error
+    from engine.cli_flags import one_line_error
     assert one_line_error("argument --epochs: must be at least 1, got 0") == "--epochs: must be at least 1, got 0"
     assert one_line_error("argument -h/--help: ignored") == "--help: ignored"
     assert one_line_error("unrecognized arguments: --foo 3") == "--foo: unknown flag 3"
