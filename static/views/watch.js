@@ -50,8 +50,8 @@ export function mount(root, ctx) {
   const heatmap = mountHeatmap(cards.hist.body, t);
   const actStats = mountActStats(cards.hist.body, t);
   const boundary = mountBoundary(cards.boundary.body, t);
-  const network = mountNetwork(cards.net.body, t);
-  const weights = mountWeights(cards.weights.body, t);
+  const network = mountNetwork(cards.net.body, t, store);
+  const weights = mountWeights(cards.weights.body, t, store);
 
   function gradChart(n) {
     if (n === gradLayers) return;
