@@ -23,7 +23,8 @@ function controls(t) {
   el.weights = h("div", { class: "weight-pick", hidden: true },
     h("div", { class: "field" }, tx(t, "downhill.layer", "label", { for: "surface-layer" }), el.layer),
     h("div", { class: "field" }, tx(t, "downhill.w1", "label", { for: "surface-w1" }), el.w1),
-    h("div", { class: "field" }, tx(t, "downhill.w2", "label", { for: "surface-w2" }), el.w2));
+    h("div", { class: "field" }, tx(t, "downhill.w2", "label", { for: "surface-w2" }), el.w2),
+    tx(t, "downhill.w.help", "p", { class: "hint" }));
   const root = h("div", { class: "net-controls", "data-testid": "net-controls" },
     h("div", { class: "field" }, tx(t, "downhill.plane", "label", { for: "surface-plane" }), el.plane),
     tx(t, "downhill.plane.help", "p", { class: "hint" }), el.weights, el.refresh, el.variance, el.gap,
@@ -98,6 +99,27 @@ export function mountNet(root, ctx) {
     el.gap.textContent = t("downhill.gap", { now: gaps[gaps.length - 1].toFixed(3), mean: mean.toFixed(3), loss: tl[tl.length - 1].toFixed(3) });
   }
 
+  /** Typed boxes become the picks (so the diagram highlights them); unreadable ones just get the range note. */
+  function typed() {
+    const layer = Number(el.layer.value || 0);
+    const picks = [pair(el.w1.value), pair(el.w2.value)];
+    if (picks.every((p) => p.length === 2 && p.every(Number.isInteger))) store.set("pickedWeights", picks.map((index) => ({ layer, index })));
+    else request();
+  }
+
+  /** Picks from the Watch panel fill the layer and the boxes, choose the "weights" plane, and redraw once there are two. */
+  function showPicks() {
+    const picks = store.get("pickedWeights") || [];
+    if (!picks.length) return;
+    el.layer.value = String(picks[0].layer);
+    [el.w1, el.w2].forEach((box, n) => { if (picks[n]) box.value = picks[n].index.join(","); });
+    el.plane.value = "weights";
+    el.weights.hidden = false;
+    if (picks.length === 2) { request(); return; }
+    st.failed = true;
+    el.note.textContent = t("downhill.w.second");
+  }
+
   function fillLayers() {
     const layers = (store.get("config") || {}).layers || [];
     el.layer.replaceChildren(...layers.slice(1).map((n, i) => h("option", { value: i }, t("downhill.layer.n", { i: i + 1, a: layers[i], b: n }))));
@@ -129,7 +151,8 @@ export function mountNet(root, ctx) {
   store.subscribe(["config"], fillLayers);
   el.plane.addEventListener("change", () => { el.weights.hidden = el.plane.value !== "weights"; request(); });
   el.refresh.addEventListener("click", request);
-  for (const input of [el.layer, el.w1, el.w2]) input.addEventListener("change", request);
+  for (const input of [el.layer, el.w1, el.w2]) input.addEventListener("change", typed);
+  store.subscribe(["pickedWeights"], showPicks);
   setInterval(tick, 250);
   fillLayers();
   renderReadouts();
