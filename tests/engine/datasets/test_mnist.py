@@ -41,7 +41,7 @@ def test_cached_load_is_fast():
     load_mnist()  # warm the page cache
     t = time.perf_counter()
     load_mnist()
-    assert time.perf_counter() - t < 1.5
+    assert time.perf_counter() - t < 1.0   # about 0.25 s here; the issue asks for well under a second
 
 
 def _copy_source(tmp_path):
