@@ -196,6 +196,7 @@ def main() -> None:
     for name, data in (("optimizers", optimizer_fixture(rng)), ("schedules", schedule_fixture()),
                        ("losses", loss_fixture(rng))):
         path = OUT / f"{name}.json"
+        data = {"made_with": f"torch {torch.__version__}", **data}
         path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
