@@ -8,8 +8,16 @@ const rows = [
   { kind: "step", epoch: 1.5, train_loss: null, lr: 0.1, grad_norms: [null, 0.3] },
 ];
 
-test("loss series: train at every row, validation only at epoch ends, gaps for non-finite", () => {
-  assert.deepEqual(lossSeries(rows), [[0.5, 1, 1.5], [2, 1, null], [null, 1.2, null]]);
+test("loss series: train at step rows, validation only at epoch ends, gaps for non-finite", () => {
+  assert.deepEqual(lossSeries(rows), [[0.5, 1, 1.5], [2, null, null], [null, 1.2, null]]);
+});
+
+test("an epoch's whole-epoch mean is drawn only when the epoch had no step rows (no spike at epoch ends)", () => {
+  const epochOnly = [{ kind: "epoch", epoch: 1, train_loss: 0.9, val_loss: 1 }, { kind: "epoch", epoch: 2, train_loss: 0.5, val_loss: 0.6 }];
+  assert.deepEqual(lossSeries(epochOnly)[1], [0.9, 0.5]);
+  const mixed = [{ kind: "step", epoch: 0.5, train_loss: 0.4 }, { kind: "epoch", epoch: 1, train_loss: 1.1 },
+    { kind: "epoch", epoch: 2, train_loss: 0.3 }];
+  assert.deepEqual(lossSeries(mixed)[1], [0.4, null, 0.3]);
 });
 
 test("accuracy series uses epoch rows and percent", () => {

@@ -3,13 +3,21 @@
 const finite = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const positive = (v) => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null);
 
-/** metrics rows -> [epochs, train loss, val loss (epoch rows only)]. */
+/**
+ * metrics rows -> [epochs, train loss, val loss (epoch rows only)].
+ * Step rows carry the mean loss since the previous snapshot, epoch rows the whole epoch's mean,
+ * which includes the epoch's early, higher losses: drawn on the same line it would spike at
+ * every epoch end. So an epoch row's training loss is drawn only when its epoch had no step rows.
+ */
 export function lossSeries(metrics) {
   const x = [], train = [], val = [];
+  let steps = 0;
   for (const m of metrics) {
     x.push(m.epoch);
-    train.push(finite(m.train_loss));
-    val.push(m.kind === "epoch" ? finite(m.val_loss) : null);
+    const epochRow = m.kind === "epoch";
+    train.push(epochRow && steps > 0 ? null : finite(m.train_loss));
+    val.push(epochRow ? finite(m.val_loss) : null);
+    steps = epochRow ? 0 : steps + 1;
   }
   return [x, train, val];
 }
