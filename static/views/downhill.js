@@ -7,6 +7,8 @@ import { mountNet } from "./netmode.js";
 import { isActive } from "../controller.js";
 
 const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
+/** Set a data attribute only when it changes: a write every frame would restyle the page every frame. */
+const mark = (node, key, value) => { if (node.dataset[key] !== value) node.dataset[key] = value; };
 
 function layout(t) {
   const el = {
@@ -107,9 +109,9 @@ export function mount(root, ctx) {
     const b = scene.sliceBall;
     const key = `${field && field.z.length}|${field && field.lo}|${b ? `${b.x},${b.y}` : ""}|${t("downhill.slice")}`;
     if (key !== sliceKey) { slice.draw(field, b, scene.axisLabel); sliceKey = key; }
-    el.contour.dataset.paths = String((scene.paths || []).length && field ? scene.paths.length : 0);
-    el.contour.dataset.step = String(scene.step ?? 0);
-    el.view3d.dataset.hasSurface = String(!!field);
+    mark(el.contour, "paths", String((scene.paths || []).length && field ? scene.paths.length : 0));
+    mark(el.contour, "step", String(scene.step ?? 0));
+    mark(el.view3d, "hasSurface", String(!!field));
     countFrame(now);
     requestAnimationFrame(loop);
   }

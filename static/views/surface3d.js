@@ -52,9 +52,21 @@ function meshGeometry(field) {
   return geo;
 }
 
+/** True when WebGL runs on a software rasteriser (SwiftShader, llvmpipe): no GPU to spare. */
+export function softwareGl() {
+  const gl = document.createElement("canvas").getContext("webgl2");
+  if (!gl) return true;
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension("WEBGL_lose_context")?.loseContext();
+  return /swiftshader|llvmpipe|software/i.test(name);
+}
+
 /** mountSurface3d(container) -> {setField(field), draw(scene), dispose()}; scene = {paths, balls} as for the contour map. */
 export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
-  const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+  // Multisampling costs a software rasteriser more than the whole frame budget (~30 fps
+  // instead of 60 in headless Chromium); on a GPU it is nearly free, so keep it there.
+  const renderer = new THREE.WebGLRenderer({ antialias: !softwareGl(), preserveDrawingBuffer: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setSize(width, height);
   renderer.setClearColor(0xf4f6f8);

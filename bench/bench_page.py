@@ -1,0 +1,113 @@
+"""The page in a real browser: how soon the prediction bars answer a stroke, how smoothly the ball rolls.
+
+Drives Debian's Chromium (headless, as the e2e tests do) against a real `python -m app`.
+Targets (issue 6): bars updated ≤ 50 ms after a stroke ends; the downhill animation at
+≥ 50 frames per second, in the toy race and while a network trains. Headless Chromium
+without a GPU renders WebGL in software, so the frame rates are a floor for a real browser.
+Returns non-zero if a target is missed.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from playwright.sync_api import sync_playwright
+
+from bench.bench_server import start_server
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+STROKES = 30
+QUICK = "#layers=784-16-16-10&activation=sigmoid&optimizer=sgd&lr=0.5&batch_size=32&epochs=50&snapshot_every=20"
+
+# Time from each pointerup on the pad to the last bars update that followed it (within 400 ms).
+WATCH_BARS = """() => {
+  const pad = document.querySelector('[data-testid=draw-canvas]');
+  const bars = document.querySelector('[data-testid=prediction]');
+  window.__lat = []; let up = null;
+  pad.addEventListener('pointerup', () => { up = performance.now(); window.__lat.push(null); }, true);
+  new MutationObserver(() => { if (up !== null && performance.now() - up < 400)
+    window.__lat[window.__lat.length - 1] = performance.now() - up; })
+    .observe(bars, { attributes: true, subtree: true, attributeFilter: ['data-prob'] });
+}"""
+
+
+def stroke(page, k: int) -> None:
+    """One stroke across the pad, a different slant each time, then a short pause."""
+    box = page.get_by_test_id("draw-canvas").bounding_box()
+    x0, y0 = box["x"] + box["width"] * (0.3 + 0.02 * (k % 10)), box["y"] + box["height"] * 0.2
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move(x0 + box["width"] * 0.1, y0 + box["height"] * 0.6, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(450)
+    if k % 3 == 2:
+        page.get_by_test_id("clear-drawing").click()
+
+
+def stroke_latencies(page) -> list[float]:
+    page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
+    page.evaluate(WATCH_BARS)
+    for k in range(STROKES):
+        stroke(page, k)
+    return [v for v in page.evaluate("window.__lat") if v is not None]
+
+
+INTERVALS = """(ms) => new Promise((done) => { const out = []; let last = performance.now();
+  function tick(now) { out.push(now - last); last = now;
+    if (out.length < ms / 16) requestAnimationFrame(tick); else done(out); }
+  requestAnimationFrame(tick); })"""
+
+
+def frames(page, seconds: float = 3.0) -> dict:
+    """The 3-D view's own frames-per-second readout and the page's rAF frame intervals."""
+    page.get_by_test_id("surface-view").scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    intervals = page.evaluate(INTERVALS, 1000 * seconds)
+    fps = int(page.get_by_test_id("surface-view").get_attribute("data-fps") or 0)
+    return {"fps": fps, "median_ms": float(np.median(intervals)), "p90_ms": float(np.percentile(intervals, 90))}
+
+
+def measure(url: str) -> dict:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+        page.goto(f"{url}/{QUICK}")
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        lat = stroke_latencies(page)
+        page.get_by_test_id("race-play").scroll_into_view_if_needed()
+        page.get_by_test_id("race-reset").click()
+        page.get_by_test_id("race-play").click()
+        race = frames(page)
+        page.get_by_test_id("train-start").click()
+        page.wait_for_function("document.querySelector('[data-testid=loss-chart]').dataset.points > 2",
+                               timeout=60_000)
+        training = frames(page)
+        browser.close()
+    return {"lat": lat, "race": race, "training": training}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = start_server(Path(tmp))
+        try:
+            m = measure(url)
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    p50, p95 = np.percentile(m["lat"], 50), np.percentile(m["lat"], 95)
+    race, training = m["race"], m["training"]
+    rows = [(f"stroke → bars, p50 ({len(m['lat'])} strokes)", f"{p50:.1f} ms", "≤ 50 ms", p50 <= 50),
+            ("stroke → bars, p95", f"{p95:.1f} ms", "", True)]
+    for name, f in (("toy race", race), ("while training", training)):
+        rows += [(f"ball animation fps, {name}", f"{f['fps']}", "≥ 50", f["fps"] >= 50),
+                 (f"  frame interval {name}, median / p90", f"{f['median_ms']:.1f} / {f['p90_ms']:.1f} ms", "", True)]
+    print(f"{'measure':<44} {'value':>16}  {'target':<8} ok")
+    for name, value, target, ok in rows:
+        print(f"{name:<44} {value:>16}  {target:<8} {'yes' if ok else 'NO'}")
+    return 0 if all(ok for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
