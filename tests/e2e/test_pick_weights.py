@@ -16,13 +16,18 @@ def click_points(pg) -> list[dict]:
     return [{**p, "px": box["x"] + p["x"] * scale, "py": box["y"] + p["y"] * scale} for p in points]
 
 
-def test_two_picked_links_draw_the_surface_over_those_weights(page, open_playground, screenshots):
+def train_then_pause(page, open_playground) -> None:
+    """Start a quick run, wait until the diagram has links to click, and pause."""
     open_playground(page, QUICK + "&epochs=20")
     page.get_by_test_id("train-start").click()
     page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 2",
                            timeout=60_000)
     page.get_by_test_id("train-pause").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
+
+
+def test_two_picked_links_draw_the_surface_over_those_weights(page, open_playground, screenshots):
+    train_then_pause(page, open_playground)
     page.wait_for_timeout(800)                      # the last snapshot before the pause has been drawn
     caption = page.get_by_test_id("pick-caption")
     expect(caption).to_have_text("Click a link to pick a weight.")
@@ -61,12 +66,7 @@ def test_two_picked_links_draw_the_surface_over_those_weights(page, open_playgro
 
 
 def test_a_weight_picture_pixel_and_the_keyboard_pick_weights_too(page, open_playground, screenshots):
-    open_playground(page, QUICK + "&epochs=20")
-    page.get_by_test_id("train-start").click()
-    page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 2",
-                           timeout=60_000)
-    page.get_by_test_id("train-pause").click()
-    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
+    train_then_pause(page, open_playground)
 
     picture = page.get_by_test_id("weight-images").locator("canvas").nth(3)
     picture.scroll_into_view_if_needed()
