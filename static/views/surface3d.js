@@ -107,16 +107,25 @@ export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
   let lastPaths = null;
   const balls = [];
 
+  // Line materials are kept and reused: disposing one frees its shader program, and the next
+  // path (a new one arrives with every snapshot while training) would compile it again.
+  const lineMaterials = new Map();
+  const lineMaterial = (color, dash) => {
+    const key = `${color}|${dash ? "dash" : ""}`;
+    if (!lineMaterials.has(key)) lineMaterials.set(key, dash
+      ? new THREE.LineDashedMaterial({ color, dashSize: 0.04, gapSize: 0.03 })
+      : new THREE.LineBasicMaterial({ color }));
+    return lineMaterials.get(key);
+  };
+
   function setPaths(paths) {
     lastPaths = paths;
-    for (const child of [...overlay.children]) { overlay.remove(child); child.geometry.dispose(); child.material.dispose(); }
+    for (const child of [...overlay.children]) { overlay.remove(child); child.geometry.dispose(); }
     if (!field) return;
     for (const p of paths || []) {
       if (p.points.length < 2 || !p.values) continue;
       const pts = p.points.map(([x, y], k) => toWorld(x, y, p.values[k]));
-      const line = new THREE.Line(new THREE.BufferGeometry().setFromPoints(pts), p.dash
-        ? new THREE.LineDashedMaterial({ color: p.color, dashSize: 0.04, gapSize: 0.03 })
-        : new THREE.LineBasicMaterial({ color: p.color }));
+      const line = new THREE.Line(new THREE.BufferGeometry().setFromPoints(pts), lineMaterial(p.color, !!p.dash));
       if (p.dash) line.computeLineDistances();
       overlay.add(line);
     }

@@ -62,16 +62,30 @@ export function mount(root, ctx) {
         stroke: C[i % C.length] })) });
   }
 
+  // Snapshots can arrive 30 times a second. Curves redraw at most 10 times a second and the
+  // pictures (diagram, weight images, histograms) 4 times: faster is not seen, but it takes
+  // the frames the rolling ball needs. The newest data is always drawn in the end.
   const dirty = new Set();
+  const GAP = { charts: 100, pictures: 250 };
+  const drawn = { charts: -Infinity, pictures: -Infinity };
+  let pending = false;
   function schedule(_, changed) {
-    const first = dirty.size === 0;
     changed.forEach((k) => dirty.add(k === "metrics" ? "charts" : "pictures"));
     if (changed.includes("config")) dirty.add("charts");
-    if (first) requestAnimationFrame(() => {
-      if (dirty.has("charts")) drawCharts();
-      if (dirty.has("pictures")) drawPictures();
-      dirty.clear();
-    });
+    if (!(store.get("metrics") || []).length) drawn.charts = drawn.pictures = -Infinity;   // a reset shows at once
+    if (!pending) { pending = true; requestAnimationFrame(flush); }
+  }
+  function flush(now) {
+    pending = false;
+    let wait = Infinity;
+    for (const kind of [...dirty]) {
+      const left = GAP[kind] - (now - drawn[kind]);
+      if (left > 0) { wait = Math.min(wait, left); continue; }
+      (kind === "charts" ? drawCharts : drawPictures)();
+      drawn[kind] = now;
+      dirty.delete(kind);
+    }
+    if (dirty.size) { pending = true; setTimeout(() => requestAnimationFrame(flush), wait); }
   }
 
   function drawCharts() {
