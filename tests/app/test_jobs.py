@@ -30,7 +30,6 @@ def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
 def test_queued_jobs_hold_no_pipe_and_leave_no_row_when_cancelled():
     store = Recorder()
     before = _open_fds()
