@@ -19,6 +19,7 @@ from engine.network import Network
 from .resources import Resources
 from .schemas.requests import SurfaceSpec
 from .schemas.train import ConfigError, TrainConfig
+from .sessions.live import with_weights
 
 DEFAULT_ID = "default"
 
@@ -45,9 +46,7 @@ def live_source(job) -> SurfaceSource | None:
         initial = job.initial
     if weights is None or data is None:
         return None
-    net = Network.mlp(**job.config.network_kwargs())
-    for p, w in zip(net.params, weights):
-        p[...] = w
+    net = with_weights(job.config, weights)
     train = data[0]
     return SurfaceSource(net, train.x, train.y, np.stack(path) if len(path) > 1 else None,
                          initial, job.run_id)

@@ -6,7 +6,6 @@ import binascii
 
 import numpy as np
 from fastapi import APIRouter, HTTPException, Response
-from pydantic import Field
 
 from engine import preprocess
 
@@ -19,19 +18,6 @@ from ..sessions import live
 router = APIRouter(prefix="/api", tags=["predict"])
 DECIMALS = 6
 EMPTY = "the drawing is empty: draw a digit first"
-
-
-class DrawingRequest(PredictRequest):
-    """PredictRequest, plus a run to follow and a compact canvas (a 512×512 one is ~350 KB)."""
-    run: str | None = Field(None, description="a run id: its newest weights while it trains, its saved ones after")
-    image_b64: str | None = Field(None, max_length=4 * (MAX_CANVAS * MAX_CANVAS // 3 + 1),
-                                  description="base64 of a uint8 canvas, row-major, 255 = full ink")
-    width: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
-    height: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
-
-
-class DrawingAnswer(PredictAnswer):
-    run: dict | None = Field(None, description='with "run": {"id", "live"} (live: the newest weights of a training run)')
 
 
 def run_network(resources, run_id: str, fresh: bool = False):
@@ -58,7 +44,7 @@ def run_network(resources, run_id: str, fresh: bool = False):
     return (net.copy() if fresh else net), {"id": run_id, "live": False}
 
 
-def answering_network(resources, body: DrawingRequest):
+def answering_network(resources, body: PredictRequest):
     """The network a request asks for: a run's, a saved model, or the default; and who it is."""
     if body.run is not None and body.model is not None:
         raise HTTPException(422, 'send at most one of "run" and "model"')
@@ -68,7 +54,7 @@ def answering_network(resources, body: DrawingRequest):
     return net, run
 
 
-def read_canvas(body: DrawingRequest) -> np.ndarray:
+def read_canvas(body: PredictRequest) -> np.ndarray:
     """image_b64 + width + height -> (height, width) float32 in 0..1."""
     if body.width is None or body.height is None:
         raise HTTPException(422, 'image_b64: send "width" and "height" with it')
@@ -82,7 +68,7 @@ def read_canvas(body: DrawingRequest) -> np.ndarray:
     return np.frombuffer(raw, dtype=np.uint8).reshape(body.height, body.width).astype(np.float32) / 255
 
 
-def to_input(body: DrawingRequest) -> tuple[np.ndarray, dict | None]:
+def to_input(body: PredictRequest) -> tuple[np.ndarray, dict | None]:
     """(the 784 MNIST-style values the network sees, preprocessing steps of a canvas or None)."""
     given = [k for k in ("pixels", "image", "image_b64") if getattr(body, k) is not None]
     if len(given) != 1:
@@ -142,8 +128,8 @@ def _short(values) -> list:
     return np.round(np.ravel(values).astype(np.float64), DECIMALS).tolist()
 
 
-@router.post("/predict", response_model=DrawingAnswer)
-async def predict(body: DrawingRequest, resources: ResourcesDep) -> Response:
+@router.post("/predict", response_model=PredictAnswer)
+async def predict(body: PredictRequest, resources: ResourcesDep) -> Response:
     """Runs on the event loop (about a millisecond), so shared networks need no lock."""
     net, run = answering_network(resources, body)
     x, steps = to_input(body)

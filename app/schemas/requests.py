@@ -26,7 +26,12 @@ class PredictRequest(_Body):
                                        description="28×28 row-major values in 0..1, ink high")
     image: list[list[float]] | None = Field(None, min_length=1, max_length=MAX_CANVAS,
                                             description="a grayscale canvas (rows) in 0..1, ink high")
+    image_b64: str | None = Field(None, max_length=4 * (MAX_CANVAS * MAX_CANVAS // 3 + 1),
+                                  description="base64 of a uint8 canvas, row-major, 255 = full ink (a 512×512 one is ~350 KB)")
+    width: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
+    height: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
     model: str | None = Field(None, description="a saved run id; the default model otherwise")
+    run: str | None = Field(None, description="a run id: its newest weights while it trains, its saved ones after")
     steps: bool = Field(False, description="with an image: also return the preprocessing steps")
 
 
@@ -39,6 +44,7 @@ class PredictAnswer(BaseModel):
     pre_activations: list[list[float | None]]
     saliency: list[float | None]
     model: str
+    run: dict | None = Field(None, description='with "run": {"id", "live"} (live: the newest weights of a training run)')
     steps: dict | None = None
     nonfinite: bool | None = None
 

@@ -19,10 +19,10 @@ import time
 
 import numpy as np
 
-from engine.network import Network
 
 from .remote import RemoteControl
 from .snapshots import epoch_row, metrics_message
+from .live import with_weights
 from .worker import train_in_process
 
 log = logging.getLogger("downhill.job")
@@ -161,10 +161,7 @@ class TrainingJob:
     def _finish(self, status: str, last: dict | None = None, weights=None) -> None:
         weights = weights if weights is not None else (None if status == "diverged" else self.latest_weights)
         if weights is not None:
-            net = Network.mlp(**self.config.network_kwargs())
-            for p, w in zip(net.params, weights):
-                p[...] = w
-            self.store.save_weights(self.run_id, net)
+            self.store.save_weights(self.run_id, with_weights(self.config, weights))
             self._save_trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
         final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
         self.store.set_status(self.run_id, status, _finite(final))

@@ -10,6 +10,15 @@ import threading
 from engine.network import Network
 
 
+def with_weights(config, weights, net: Network | None = None) -> Network:
+    """`net` (or a new network built from the run's config) holding these weights."""
+    if net is None:
+        net = Network.mlp(**config.network_kwargs())
+    for p, w in zip(net.params, weights):
+        p[...] = w
+    return net
+
+
 class NoWeightsYet(RuntimeError):
     """The run is waiting in line: its training process has not reported any weights."""
 
@@ -44,10 +53,7 @@ class LiveRuns:
             weights = job.latest_weights
         if weights is None:
             raise NoWeightsYet(f"run {run_id} is waiting to start and has no weights yet")
-        net = Network.mlp(**job.config.network_kwargs()) if fresh else self._reused(run_id, job)
-        for p, w in zip(net.params, weights):
-            p[...] = w
-        return net
+        return with_weights(job.config, weights, None if fresh else self._reused(run_id, job))
 
     def _reused(self, run_id: str, job) -> Network:
         with self._lock:

@@ -8,6 +8,7 @@ import numpy as np
 from engine.network import Network
 
 from ..core import frames
+from .live import with_weights
 
 
 def metrics_message(snap, run_id: str) -> dict:
@@ -39,8 +40,7 @@ class SnapshotEncoder:
         header = {"type": "snapshot", "run_id": run_id, "kind": snap.kind, "step": snap.step,
                   "epoch": snap.epoch, "status": snap.status, "histograms": snap.histograms}
         if probe is not None:
-            for p, w in zip(self.scratch.params, snap.weights):
-                p[...] = w
+            with_weights(None, snap.weights, self.scratch)
             layers = self.scratch.activations(probe.reshape(1, -1).astype(self.scratch.dtype))
             for i, layer in enumerate(layers, start=1):
                 tensors[f"act{i}"] = layer["post"][0]
