@@ -11,6 +11,7 @@ import math
 import numbers
 
 from .optimizers.base import check_number
+from .optimizers.hyperparams import hyperparam
 
 
 def _check_int(name: str, value, lo: int) -> int:
@@ -169,52 +170,47 @@ def create(name: str, base_lr: float, **kwargs) -> Schedule:
     return cls(base_lr, **kwargs)
 
 
-def _hp(default, type_, lo, hi, label, help_):
-    return {"default": default, "type": type_, "min": lo, "max": hi, "scale": "linear",
-            "label_en": label[0], "label_ko": label[1], "help_en": help_[0], "help_ko": help_[1]}
-
-
 # Same format as engine.optimizers.HYPERPARAMS, plus type "int"; defaults suit short UI runs.
 HYPERPARAMS: dict[str, dict[str, dict]] = {
     "constant": {},
     "step": {
-        "step_size": _hp(3, "int", 1, 1000, ("step size (epochs)", "감소 간격 (에폭 수)"), (
+        "step_size": hyperparam(3, "int", 1, 1000, ("step size (epochs)", "감소 간격 (에폭 수)"), (
             "Number of epochs between drops.",
             "학습률을 한 번 낮춘 뒤 다음에 낮출 때까지의 에폭 수입니다.")),
-        "gamma": _hp(0.1, "float", 0.01, 1.0, ("gamma (γ)", "γ (gamma)"), (
+        "gamma": hyperparam(0.1, "float", 0.01, 1.0, ("gamma (γ)", "γ (gamma)"), (
             "Every step_size epochs the learning rate is multiplied by gamma.",
             "step_size 에폭마다 학습률에 gamma를 곱합니다.")),
     },
     "exponential": {
-        "gamma": _hp(0.9, "float", 0.01, 1.0, ("gamma (γ)", "γ (gamma)"), (
+        "gamma": hyperparam(0.9, "float", 0.01, 1.0, ("gamma (γ)", "γ (gamma)"), (
             "Every epoch the learning rate is multiplied by gamma.",
             "에폭마다 학습률에 gamma를 곱합니다.")),
     },
     "cosine": {
-        "T_max": _hp(10, "int", 1, 1000, ("T_max (epochs)", "T_max (에폭 수)"), (
+        "T_max": hyperparam(10, "int", 1, 1000, ("T_max (epochs)", "T_max (에폭 수)"), (
             "Epochs to glide from the starting rate down to eta_min along a cosine "
             "(usually the number of epochs).",
             "시작 학습률에서 eta_min까지 코사인 곡선을 따라 내려가는 데 걸리는 에폭 수입니다 "
             "(보통 전체 에폭 수로 둡니다).")),
-        "eta_min": _hp(0.0, "float", 0.0, 1.0, ("minimum lr (η_min)", "최소 학습률 (η_min)"), (
+        "eta_min": hyperparam(0.0, "float", 0.0, 1.0, ("minimum lr (η_min)", "최소 학습률 (η_min)"), (
             "The lowest learning rate the cosine reaches.",
             "코사인 곡선이 내려가는 가장 낮은 학습률입니다.")),
     },
     "plateau": {
-        "factor": _hp(0.1, "float", 0.01, 0.99, ("factor", "감소 비율"), (
+        "factor": hyperparam(0.1, "float", 0.01, 0.99, ("factor", "감소 비율"), (
             "When the validation loss stops improving, the learning rate is multiplied by this.",
             "검증 손실이 더 나아지지 않으면 학습률에 이 값을 곱합니다.")),
-        "patience": _hp(2, "int", 0, 100, ("patience (epochs)", "기다릴 에폭 수 (patience)"), (
+        "patience": hyperparam(2, "int", 0, 100, ("patience (epochs)", "기다릴 에폭 수 (patience)"), (
             "Epochs without improvement to put up with before lowering the rate "
             "(PyTorch's default is 10).",
             "학습률을 낮추기 전에 개선이 없어도 기다려 주는 에폭 수입니다 (PyTorch 기본값은 10).")),
-        "threshold": _hp(1e-4, "float", 0.0, 0.1, ("threshold", "개선 기준"), (
+        "threshold": hyperparam(1e-4, "float", 0.0, 0.1, ("threshold", "개선 기준"), (
             "Smallest relative improvement that counts: loss < best × (1 − threshold).",
             "나아졌다고 인정할 최소 상대 개선폭입니다: 손실 < 최저 손실 × (1 − threshold).")),
-        "cooldown": _hp(0, "int", 0, 100, ("cooldown (epochs)", "쉬는 에폭 수 (cooldown)"), (
+        "cooldown": hyperparam(0, "int", 0, 100, ("cooldown (epochs)", "쉬는 에폭 수 (cooldown)"), (
             "Epochs to wait after a drop before counting bad epochs again.",
             "학습률을 낮춘 뒤, 개선되지 않은 에폭을 다시 세기 시작할 때까지 쉬는 에폭 수입니다.")),
-        "min_lr": _hp(0.0, "float", 0.0, 1.0, ("minimum lr", "최소 학습률"), (
+        "min_lr": hyperparam(0.0, "float", 0.0, 1.0, ("minimum lr", "최소 학습률"), (
             "The learning rate never goes below this.",
             "학습률은 이 값보다 낮아지지 않습니다.")),
     },

@@ -14,6 +14,7 @@ import numpy as np
 
 from .control import TrainControl
 from .datasets.mnist import Split
+from .losses import one_hot
 from .snapshot import Snapshot, activation_stats, grad_norms, update_ratios
 
 
@@ -21,9 +22,7 @@ def targets_for(y: np.ndarray, n_out: int, dtype) -> np.ndarray:
     """Labels -> the target array the loss expects: one-hot rows, or (n, 1) for one output."""
     if n_out == 1:
         return y.reshape(-1, 1).astype(dtype)
-    t = np.zeros((len(y), n_out), dtype=dtype)
-    t[np.arange(len(y)), y] = 1
-    return t
+    return one_hot(y, n_out, dtype)
 
 
 class _Mean:
