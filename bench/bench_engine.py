@@ -20,6 +20,7 @@ from engine.datasets import load_mnist
 from engine.defaults import DEFAULT_TRAINING
 from engine.network import Network
 from engine.trainer import Trainer, targets_for
+from bench.table import report
 
 SEED = 0
 
@@ -229,10 +230,8 @@ def main() -> int:
         rows += accuracy_rows(mnist)
     print(f"engine benchmarks (one epoch of 55,000, best of 5, interleaved; threads={numpy_threads()}"
           f"{'' if torch is None else f', torch {torch.__version__}'})")
-    print(f"{'case':<48} {'seconds':>8}  {'target':<46} ok")
-    for name, seconds, target, ok in rows:
-        print(f"{name:<48} {seconds:>8.3f}  {target:<46} {'yes' if ok else 'NO'}")
-    return 0 if all(ok for *_, ok in rows) else 1
+    return report([(name, f"{seconds:.3f}", target, ok) for name, seconds, target, ok in rows],
+                  "case", "seconds")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from engine import optimizers
 from engine.datasets import load_mnist
 from engine.landscape import PlaneLoss, fixed_subset, loss_surface, race, random_plane
 from engine.network import Network
+from bench.table import report
 
 RACERS = [{"name": "sgd", "lr": 0.95}, {"name": "momentum", "lr": 0.1},
           {"name": "nesterov", "lr": 0.1}, {"name": "adagrad", "lr": 1.5},
@@ -80,20 +81,19 @@ def main() -> int:
         ("101×101 random plane, 2,000 ex.", big, "< 3 s", big < 3),
         ("race: 6 optimizers × 50 steps (bowl)", race_time, "< 0.02 s", race_time < 0.02),
     ]
-    print_table(rows, plane)
-    return 0 if all(ok for *_, ok in rows) else 1
+    return print_table(rows, plane)
 
 
-def print_table(rows, plane) -> None:
+def print_table(rows, plane) -> int:
     blas = {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ}
     print(f"landscape benchmarks (best of runs; cores={os.cpu_count()}; env {blas or 'default BLAS'})")
-    print(f"{'case':<48} {'seconds':>9}  {'target':<22} ok")
-    for name, seconds, target, ok in rows:
-        print(f"{name:<48} {seconds:>9.4f}  {target:<22} {'yes' if ok else 'NO'}")
+    failed = report([(name, f"{seconds:.4f}", target, ok) for name, seconds, target, ok in rows],
+                    "case", "seconds")
     work = sum(buf.nbytes for buf in plane.buffers) + plane.first.nbytes
     print("* timed on 6 of the 51 rows (best of 3) and scaled to all 51")
     print(f"work memory of the fast evaluator (2,000 ex.): {work / 2**20:.1f} MiB "
           f"in chunks of {plane.chunk} grid points")
+    return failed
 
 
 if __name__ == "__main__":

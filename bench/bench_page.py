@@ -15,6 +15,7 @@ import numpy as np
 from playwright.sync_api import sync_playwright
 
 from bench.bench_server import start_server
+from bench.table import report
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -103,10 +104,7 @@ def main() -> int:
     for name, f in (("toy race", race), ("while training", training)):
         rows += [(f"ball animation fps, {name}", f"{f['fps']}", "≥ 50", f["fps"] >= 50),
                  (f"  frame interval {name}, median / p90", f"{f['median_ms']:.1f} / {f['p90_ms']:.1f} ms", "", True)]
-    print(f"{'measure':<44} {'value':>16}  {'target':<8} ok")
-    for name, value, target, ok in rows:
-        print(f"{name:<44} {value:>16}  {target:<8} {'yes' if ok else 'NO'}")
-    return 0 if all(ok for *_, ok in rows) else 1
+    return report(rows)
 
 
 if __name__ == "__main__":

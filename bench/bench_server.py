@@ -30,6 +30,7 @@ from engine import optimizers, schedules
 from engine.datasets import load_mnist
 from engine.network import Network
 from engine.trainer import Trainer
+from bench.table import report
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCHS = 4
@@ -196,10 +197,7 @@ def main() -> int:
             ("engine epoch (default config)", f"{engine:.3f} s", "", True),
             ("session epoch (same config)", f"{session:.3f} s", "", True),
             ("session / engine", f"{session / engine:.2f}×", "≤ 1.15×", session / engine <= 1.15)]
-    print(f"{'measure':<36} {'value':>12}  {'target':<9} ok")
-    for name, value, target, ok in rows:
-        print(f"{name:<36} {value:>12}  {target:<9} {'yes' if ok else 'NO'}")
-    return 0 if all(r[3] for r in rows) else 1
+    return report(rows)
 
 
 if __name__ == "__main__":
