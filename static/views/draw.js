@@ -7,7 +7,8 @@ import { mountLayers } from "./layers.js";
 import { paintHeatmap, paintDigit } from "./heatmap.js";
 import { createNeuronView } from "./neuron.js";
 import { mountEvaluation } from "./evaluation.js";
-import { answeringRun, answererLabel, createThrottle, compactImage, probePixels, runInputs } from "./follow.js";
+import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "./follow.js";
+import { createThrottle } from "../throttle.js";
 import { messages } from "../protocol.js";
 
 const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often

@@ -21,24 +21,6 @@ export function answererLabel(who) {
   return { key: !who.live ? "draw.by.saved" : who.paused ? "draw.by.paused" : "draw.by.live", params: { epoch } };
 }
 
-/** createThrottle(fn, ms) -> {soon(), now(), cancel()}: soon() runs fn at most once per ms (a call inside the window runs once at its end). */
-export function createThrottle(fn, ms, { clock = () => Date.now(), setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
-  let last = -Infinity;
-  let timer = null;
-  const run = () => { timer = null; last = clock(); fn(); };
-  const cancel = () => { if (timer !== null) clearTimer(timer); timer = null; };
-  return {
-    soon() {
-      if (timer !== null) return;
-      const wait = last + ms - clock();
-      if (wait <= 0) run();
-      else timer = setTimer(run, wait);
-    },
-    now() { cancel(); run(); },
-    cancel,
-  };
-}
-
 /** Rows of ink in 0..1 -> {image_b64, width, height}: one byte per pixel, row-major, ~5× smaller than JSON rows. */
 export function compactImage(rows) {
   const height = rows.length;

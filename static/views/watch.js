@@ -1,5 +1,6 @@
 /** The Watch panel: loss, accuracy, lr and gradient charts, histograms, network diagram, weight images. */
 import { h } from "../dom.js";
+import { createThrottle } from "../throttle.js";
 import { CATEGORICAL } from "../colors.js";
 import { layersOf } from "../protocol.js";
 import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./watch/series.js";
@@ -65,27 +66,12 @@ export function mount(root, ctx) {
   // Snapshots can arrive 30 times a second. Curves redraw at most 10 times a second and the
   // pictures (diagram, weight images, histograms) 4 times: faster is not seen, but it takes
   // the frames the rolling ball needs. The newest data is always drawn in the end.
-  const dirty = new Set();
-  const GAP = { charts: 100, pictures: 250 };
-  const drawn = { charts: -Infinity, pictures: -Infinity };
-  let pending = false;
+  const curves = createThrottle(() => requestAnimationFrame(drawCharts), 100);
+  const pictures = createThrottle(() => requestAnimationFrame(drawPictures), 250);
   function schedule(_, changed) {
-    changed.forEach((k) => dirty.add(k === "metrics" ? "charts" : "pictures"));
-    if (changed.includes("config")) dirty.add("charts");
-    if (!(store.get("metrics") || []).length) drawn.charts = drawn.pictures = -Infinity;   // a reset shows at once
-    if (!pending) { pending = true; requestAnimationFrame(flush); }
-  }
-  function flush(now) {
-    pending = false;
-    let wait = Infinity;
-    for (const kind of [...dirty]) {
-      const left = GAP[kind] - (now - drawn[kind]);
-      if (left > 0) { wait = Math.min(wait, left); continue; }
-      (kind === "charts" ? drawCharts : drawPictures)();
-      drawn[kind] = now;
-      dirty.delete(kind);
-    }
-    if (dirty.size) { pending = true; setTimeout(() => requestAnimationFrame(flush), wait); }
+    const reset = !(store.get("metrics") || []).length;   // a reset shows at once
+    if (changed.includes("metrics") || changed.includes("config")) reset ? curves.now() : curves.soon();
+    if (changed.some((k) => k !== "metrics")) reset ? pictures.now() : pictures.soon();
   }
 
   function drawCharts() {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answeringRun, answererLabel, createThrottle, compactImage, probePixels, runInputs } from "../../static/views/follow.js";
+import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "../../static/views/follow.js";
+import { createThrottle } from "../../static/throttle.js";
 
 const snap = (run_id, rows = 784, epoch = 1.25) => ({ run_id, epoch, tensors: { W1: { shape: [rows, 16], data: new Float32Array(rows * 16) } } });
 
