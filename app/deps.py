@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from .resources import NotReady, Resources
-from .runs.store import RunStore
+from .runs.store import RunStore, valid_id
+from .sessions import live
 
 
 def get_resources(request: Request) -> Resources:
@@ -37,3 +38,27 @@ def load_model(resources: Resources, model_id: str | None):
         raise HTTPException(503, str(err)) from None
     except KeyError:
         raise HTTPException(404, f"no saved model with id {model_id!r}") from None
+
+
+def run_network(resources, run_id: str, fresh: bool = False):
+    """(network, {"id", "live"}) of a run: its newest weights while it trains, its saved ones after.
+
+    404 for an unknown run, 409 for one without weights (still waiting, diverged, failed).
+    `fresh` gives a private network (for worker threads); otherwise it may be shared.
+    """
+    if not valid_id(run_id):
+        raise HTTPException(404, f"no run with id {run_id!r}")
+    try:
+        net = live.RUNS.network(run_id, fresh=fresh)
+    except live.NoWeightsYet as err:
+        raise HTTPException(409, str(err)) from None
+    if net is not None:
+        return net, {"id": run_id, "live": True}
+    try:
+        net = resources.model(run_id)
+    except KeyError:
+        run = resources.store.get(run_id)
+        if run is None:
+            raise HTTPException(404, f"no run with id {run_id!r}") from None
+        raise HTTPException(409, f"run {run_id} has no saved weights (it ended {run['status']})") from None
+    return (net.copy() if fresh else net), {"id": run_id, "live": False}

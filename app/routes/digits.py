@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
-from ..deps import MnistDep, ResourcesDep, load_model
-from .predict import run_network
+from ..deps import MnistDep, ResourcesDep, load_model, run_network
 
 router = APIRouter(prefix="/api", tags=["digits"])
 MAX_MISTAKES = 48

@@ -10,38 +10,12 @@ from fastapi import APIRouter, HTTPException, Response
 from engine import preprocess
 
 from ..core.jsonsafe import dumps
-from ..deps import ResourcesDep, load_model
-from ..runs.store import valid_id
+from ..deps import ResourcesDep, load_model, run_network
 from ..schemas.requests import MAX_CANVAS, PredictAnswer, PredictRequest
-from ..sessions import live
 
 router = APIRouter(prefix="/api", tags=["predict"])
 DECIMALS = 6
 EMPTY = "the drawing is empty: draw a digit first"
-
-
-def run_network(resources, run_id: str, fresh: bool = False):
-    """(network, {"id", "live"}) of a run: its newest weights while it trains, its saved ones after.
-
-    404 for an unknown run, 409 for one without weights (still waiting, diverged, failed).
-    `fresh` gives a private network (for worker threads); otherwise it may be shared.
-    """
-    if not valid_id(run_id):
-        raise HTTPException(404, f"no run with id {run_id!r}")
-    try:
-        net = live.RUNS.network(run_id, fresh=fresh)
-    except live.NoWeightsYet as err:
-        raise HTTPException(409, str(err)) from None
-    if net is not None:
-        return net, {"id": run_id, "live": True}
-    try:
-        net = resources.model(run_id)
-    except KeyError:
-        run = resources.store.get(run_id)
-        if run is None:
-            raise HTTPException(404, f"no run with id {run_id!r}") from None
-        raise HTTPException(409, f"run {run_id} has no saved weights (it ended {run['status']})") from None
-    return (net.copy() if fresh else net), {"id": run_id, "live": False}
 
 
 def answering_network(resources, body: PredictRequest):
