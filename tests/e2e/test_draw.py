@@ -81,5 +81,5 @@ def test_random_test_digit_is_predicted_and_mistakes_are_listed(page, open_playg
                            f" && document.querySelector('[data-testid=draw-note]').textContent.includes('{label}')")
     page.get_by_test_id("lang-toggle").click()
     expect(page.get_by_test_id("random-digit")).to_have_text("테스트 숫자 하나 가져오기")
-    expect(page.get_by_test_id("draw-note")).to_contain_text("정답은")
+    expect(page.get_by_test_id("draw-note")).to_contain_text("정답:")
     page.locator("#panel-draw").screenshot(style=UNSTICK, path=screenshots / "draw-ko.png")
