@@ -11,6 +11,7 @@ export function mountLrCurve(root, api, t) {
   let plot = null;
   let timer = null;
   let seq = 0;
+  let shown = null;   // the lrs drawn last
 
   function draw(lrs) {
     const xs = lrs.map((_, i) => i + 1);
@@ -34,14 +35,21 @@ export function mountLrCurve(root, api, t) {
       const res = await api("/api/schedule", { method: "POST", body });
       if (mine !== seq) return;
       draw(res.lrs);
-      note.textContent = t("build.schedule.curve", { first: fmt(res.lrs[0]), last: fmt(res.lrs[res.lrs.length - 1]) });
+      shown = res.lrs;
+      describe();
     } catch (err) {
       if (mine === seq) note.textContent = err.message;
     }
   }
 
+  /** The note under the curve, in the current language (also right after a language switch). */
+  function describe() {
+    if (shown) note.textContent = t("build.schedule.curve", { first: fmt(shown[0]), last: fmt(shown[shown.length - 1]) });
+  }
+
   return {
     update(config) {
+      describe();
       clearTimeout(timer);
       timer = setTimeout(() => fetchCurve(config), 150);
     },
