@@ -33,3 +33,17 @@ export function tOr(t, key, fallback) {
   const s = t(key);
   return s === key ? fallback : s;
 }
+
+/**
+ * onScreen(el, onEnter) -> () => bool: whether el is within a screen's height of the viewport.
+ * onEnter() runs each time it comes (back) that close. Until the browser's first answer it counts as on screen.
+ */
+export function onScreen(el, onEnter = () => {}) {
+  let near = true;
+  new IntersectionObserver((entries) => {
+    const now = entries[entries.length - 1].isIntersecting;
+    if (now && !near) onEnter();
+    near = now;
+  }, { rootMargin: "100% 0px" }).observe(el);
+  return () => near;
+}

@@ -3,6 +3,7 @@ import * as THREE from "three";
 import { OrbitControls } from "three/addons/controls/OrbitControls.js";
 import { sequential } from "../colors.js";
 import { toUnit } from "./field.js";
+import { glCopy } from "./glcopy.js";
 
 const HEIGHT = 0.9;
 const LIFT = 0.02;
@@ -64,17 +65,30 @@ export function softwareGl() {
 
 /** mountSurface3d(container) -> {setField(field), draw(scene), dispose()}; scene = {paths, balls} as for the contour map. */
 export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
-  // Multisampling costs a software rasteriser more than the whole frame budget (~30 fps
-  // instead of 60 in headless Chromium); on a GPU it is nearly free, so keep it there.
-  const renderer = new THREE.WebGLRenderer({ antialias: !softwareGl(), preserveDrawingBuffer: true });
+  // On a software rasteriser (no GPU to spare) multisampling costs more than the whole frame
+  // budget, and an on-page WebGL canvas stalls every frame while it is read back: there the
+  // scene is drawn off the page and copied into a plain canvas without waiting (glcopy.js).
+  // On a GPU both are nearly free, so keep antialiasing and the canvas on the page.
+  const software = softwareGl();
+  const renderer = new THREE.WebGLRenderer({ antialias: !software, preserveDrawingBuffer: !software });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
   renderer.setSize(width, height);
   renderer.setClearColor(0xf4f6f8);
-  container.append(renderer.domElement);
+  const gl = renderer.getContext();
+  let shown = renderer.domElement;
+  let copy = null;
+  if (software && typeof WebGL2RenderingContext !== "undefined" && gl instanceof WebGL2RenderingContext) {
+    shown = document.createElement("canvas");
+    shown.width = gl.drawingBufferWidth;
+    shown.height = gl.drawingBufferHeight;
+    Object.assign(shown.style, { width: `${width}px`, height: `${height}px`, display: "block" });
+    copy = glCopy(gl, shown);
+  }
+  container.append(shown);
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, width / height, 0.05, 50);
   camera.position.set(2.1, 2.0, 2.5);
-  const controls = new OrbitControls(camera, renderer.domElement);
+  const controls = new OrbitControls(camera, shown);
   controls.target.set(0, 0.3, 0);
   controls.enableDamping = true;
   controls.minDistance = 1.2;
@@ -156,11 +170,13 @@ export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
     const key = (s.balls || []).map((b) => `${b.x.toFixed(5)},${b.y.toFixed(5)}`).join(";");
     if (key !== lastBalls) { placeBalls(s.balls || []); lastBalls = key; dirty = true; }
     controls.update();
-    if (!dirty) return false;
-    dirty = false;
+    const presented = copy ? copy.present() : false;
+    if (!dirty) return presented;
     renderer.render(scene, camera);
+    // A frame the copier had no room for is drawn again next time rather than lost.
+    dirty = copy ? !copy.capture() : false;
     return true;
   }
 
-  return { setField, draw, canvas: renderer.domElement, dispose: () => renderer.dispose() };
+  return { setField, draw, canvas: shown, dispose: () => renderer.dispose() };
 }

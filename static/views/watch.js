@@ -1,5 +1,5 @@
 /** The Watch panel: loss, accuracy, lr and gradient charts, histograms, network diagram, weight images. */
-import { h } from "../dom.js";
+import { h, onScreen } from "../dom.js";
 import { createThrottle } from "../throttle.js";
 import { CATEGORICAL } from "../colors.js";
 import { layersOf } from "../protocol.js";
@@ -67,11 +67,15 @@ export function mount(root, ctx) {
   // pictures (diagram, weight images, histograms) 4 times: faster is not seen, but it takes
   // the frames the rolling ball needs. The newest data is always drawn in the end.
   const curves = createThrottle(() => requestAnimationFrame(drawCharts), 100);
-  const pictures = createThrottle(() => requestAnimationFrame(drawPictures), 250);
+  let resetPending = false;
+  const pictures = createThrottle(() => requestAnimationFrame(() => { drawPictures(resetPending); resetPending = false; }), 250);
   function schedule(_, changed) {
     const reset = !(store.get("metrics") || []).length;   // a reset shows at once
     if (changed.includes("metrics") || changed.includes("config")) reset ? curves.now() : curves.soon();
-    if (changed.some((k) => k !== "metrics")) reset ? pictures.now() : pictures.soon();
+    if (changed.some((k) => k !== "metrics")) {
+      resetPending ||= reset;
+      reset ? pictures.now() : pictures.soon();
+    }
   }
 
   function drawCharts() {
@@ -87,22 +91,54 @@ export function mount(root, ctx) {
     actStats.update(metrics.length ? metrics[metrics.length - 1].activation_stats : null, planned.length - 1);
   }
 
-  function drawPictures() {
-    const planned = (store.get("config") || {}).layers || [];
-    const snap = store.get("lastSnapshot");
-    const layers = layersOf(snap);
-    heatmap.update(store.get("histHistory") || [], snap && snap.histograms ? snap.histograms.length : planned.length - 1);
-    network.update(layers, planned);
-    weights.update(layers.weights.length ? layers.weights[0].W : null, planned);
+  // A picture far from the viewport is redrawn only every few seconds (its data attributes stay
+  // current for tools and tests), and at once when it scrolls near: while the user watches the
+  // ball roll, the diagram and the weight images above would otherwise take its frames.
+  const OFF_SCREEN_MS = 2000;
+  const parts = {
+    hist: () => {
+      const snap = store.get("lastSnapshot");
+      const planned = (store.get("config") || {}).layers || [];
+      heatmap.update(store.get("histHistory") || [], snap && snap.histograms ? snap.histograms.length : planned.length - 1);
+    },
+    net: () => network.update(layersOf(store.get("lastSnapshot")), (store.get("config") || {}).layers || []),
+    weights: () => {
+      const layers = layersOf(store.get("lastSnapshot"));
+      weights.update(layers.weights.length ? layers.weights[0].W : null, (store.get("config") || {}).layers || []);
+    },
+    boundary: () => {
+      const ds = datasetInfo(store);
+      if (!cards.boundary.el.hidden) boundary.update(layersOf(store.get("lastSnapshot")).weights, store.get("config"), ds.view || DEFAULT_VIEW);
+    },
+  };
+  const drawn = {};
+  const near = {};
+  for (const key of Object.keys(parts)) {
+    drawn[key] = { at: -Infinity, stale: false };
+    near[key] = onScreen(cards[key].el, () => { if (drawn[key].stale) drawPart(key); });
+  }
+  function drawPart(key) {
+    drawn[key] = { at: performance.now(), stale: false };
+    parts[key]();
+  }
+
+  function drawPictures(force = false) {
     const ds = datasetInfo(store);
     cards.weights.el.hidden = !!ds && ds.kind === "toy";
     cards.boundary.el.hidden = !ds || ds.kind !== "toy";
-    if (!cards.boundary.el.hidden) boundary.update(layers.weights, store.get("config"), ds.view || DEFAULT_VIEW);
+    for (const key of Object.keys(parts)) {
+      const since = performance.now() - drawn[key].at;
+      if (force || near[key]() || since > OFF_SCREEN_MS) drawPart(key);
+      else if (!drawn[key].stale) {
+        drawn[key].stale = true;   // the newest data is drawn in the end, on screen or not
+        setTimeout(() => { if (drawn[key].stale) drawPart(key); }, OFF_SCREEN_MS - since);
+      }
+    }
   }
 
   function drawAll() {
     drawCharts();
-    drawPictures();
+    drawPictures(true);
   }
 
   function relabel() {

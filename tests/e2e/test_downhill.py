@@ -13,13 +13,18 @@ NONBLANK = """(sel) => { const c = document.querySelector(sel);
   return seen.size; }"""
 
 
+def expect_surface_drawn(page, timeout: int = 10_000) -> None:
+    """The 3-D view shows a coloured surface (more than 20 distinct colours), within `timeout` ms."""
+    page.wait_for_function(f"(sel) => ({NONBLANK})(sel) > 20", arg="[data-testid=surface-view] canvas", timeout=timeout)
+
+
 def test_toy_race_draws_one_path_per_optimizer_and_steps(page, open_playground, screenshots):
     open_playground(page)
     contour = page.get_by_test_id("contour-map")
     contour.scroll_into_view_if_needed()
     expect(contour).to_have_attribute("data-paths", "6", timeout=15_000)
     expect(page.get_by_test_id("race-legend").locator("li")).to_have_count(6)
-    assert page.evaluate(NONBLANK, "[data-testid=surface-view] canvas") > 20
+    expect_surface_drawn(page)
     page.get_by_test_id("race-reset").click()
     expect(contour).to_have_attribute("data-step", "0")
     page.get_by_test_id("race-step").click()
@@ -75,7 +80,7 @@ def test_training_draws_the_real_surface_with_the_path(page, open_playground, sc
     view.scroll_into_view_if_needed()
     expect(view).to_have_attribute("data-has-surface", "true", timeout=60_000)
     page.wait_for_timeout(500)
-    assert page.evaluate(NONBLANK, "[data-testid=surface-view] canvas") > 20
+    expect_surface_drawn(page)
     expect(page.get_by_test_id("explained-variance")).to_contain_text("%")
     expect(page.get_by_test_id("surface-gap")).to_contain_text("Gap")
     expect(page.get_by_test_id("contour-map")).to_have_attribute("data-paths", "2")

@@ -3,7 +3,7 @@ import json
 
 from playwright.sync_api import expect
 
-from test_downhill import NONBLANK, QUICK, UNSTICK
+from test_downhill import QUICK, UNSTICK, expect_surface_drawn
 
 
 def click_points(pg) -> list[dict]:
@@ -54,7 +54,7 @@ def test_two_picked_links_draw_the_surface_over_those_weights(page, open_playgro
     expect(page.get_by_test_id("net-controls")).to_have_attribute("data-plane", "weights", timeout=30_000)
     expect(view).to_have_attribute("data-has-surface", "true")
     page.wait_for_timeout(500)
-    assert page.evaluate(NONBLANK, "[data-testid=surface-view] canvas") > 20
+    expect_surface_drawn(page)
     expect(page.get_by_test_id("surface-note")).to_have_text("")
     page.locator("#panel-downhill").screenshot(style=UNSTICK, path=screenshots / "downhill-picked-en.png")
 
