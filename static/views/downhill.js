@@ -70,6 +70,8 @@ export function mount(root, ctx) {
     if (active && !wasActive) setMode("net");
     wasActive = active;
   });
+  // Two weights picked in the Watch panel are a plane of this network's surface: show it.
+  store.subscribe(["pickedWeights"], () => { if ((store.get("pickedWeights") || []).length === 2) setMode("net"); });
 
   const drag = (kind) => (e) => {
     if (mode !== "toy" || !contour.field || (kind !== "down" && !e.buttons && kind !== "up")) return;

@@ -39,6 +39,8 @@ def test_two_picked_links_draw_the_surface_over_those_weights(page, open_playgro
     expect(page.get_by_test_id("surface-plane")).to_have_value("weights")
     expect(page.get_by_test_id("surface-note")).to_contain_text("pick a second one")
 
+    page.get_by_test_id("mode-toy").click()        # a pair of picks brings the network's surface back
+    expect(page.get_by_test_id("mode-toy")).to_have_attribute("aria-pressed", "true")
     a, b = [p for p in click_points(page) if p["layer"] == 0][:2]
     page.mouse.click(a["px"], a["py"])
     expect(caption).to_contain_text("pick in another layer starts a new pair")   # layer 1 dropped the layer-2 pick
