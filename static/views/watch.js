@@ -91,10 +91,11 @@ export function mount(root, ctx) {
     actStats.update(metrics.length ? metrics[metrics.length - 1].activation_stats : null, planned.length - 1);
   }
 
-  // A picture far from the viewport is redrawn only every few seconds (its data attributes stay
-  // current for tools and tests), and at once when it scrolls near: while the user watches the
-  // ball roll, the diagram and the weight images above would otherwise take its frames.
+  // While a run trains, a picture far from the viewport is redrawn only every 2 s, and at
+  // once when it scrolls near: the diagram and the weight images would otherwise take the
+  // frames of the ball the user is watching. Paused, finished or idle, everything is current.
   const OFF_SCREEN_MS = 2000;
+  const training = () => (store.get("status") || {}).state === "training";
   const parts = {
     hist: () => {
       const snap = store.get("lastSnapshot");
@@ -128,13 +129,18 @@ export function mount(root, ctx) {
     cards.boundary.el.hidden = !ds || ds.kind !== "toy";
     for (const key of Object.keys(parts)) {
       const since = performance.now() - drawn[key].at;
-      if (force || near[key]() || since > OFF_SCREEN_MS) drawPart(key);
+      if (force || !training() || near[key]() || since > OFF_SCREEN_MS) drawPart(key);
       else if (!drawn[key].stale) {
         drawn[key].stale = true;   // the newest data is drawn in the end, on screen or not
         setTimeout(() => { if (drawn[key].stale) drawPart(key); }, OFF_SCREEN_MS - since);
       }
     }
   }
+
+  function drawStale() {
+    for (const key of Object.keys(parts)) if (drawn[key].stale) drawPart(key);
+  }
+  store.subscribe(["status"], () => { if (!training()) drawStale(); });
 
   function drawAll() {
     drawCharts();

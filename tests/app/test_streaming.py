@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import json
 import struct
 
@@ -45,7 +46,10 @@ def test_outbox_keeps_only_the_newest_snapshot_and_bounds_step_metrics():
                 box.put({"kind": "epoch", "step": i})
         await asyncio.wait_for(box.wait(), 1)
         return box.take(), box.take()
-    (latest, messages), (after, rest) = asyncio.run(scenario())
+    # In a thread of its own: when the browser tests run first in the same session,
+    # Playwright's loop is already running on this one.
+    with ThreadPoolExecutor(1) as pool:
+        (latest, messages), (after, rest) = pool.submit(asyncio.run, scenario()).result()
     assert latest == ("run", 999) and after is None and rest == []
     steps = [m["step"] for m in messages if m["kind"] == "step"]
     epochs = [m["step"] for m in messages if m["kind"] == "epoch"]
