@@ -68,7 +68,9 @@ function followRun(ctx, el, predictor, state) {
   const { store } = ctx;
   const who = () => answeringRun(store.get("status"), store.get("lastSnapshot"));
   const withRun = (body) => { const w = who(); return w ? { ...body, run: w.run } : body; };
-  const refresh = createThrottle(() => { if (state.body) predictor.request(() => withRun(state.body)); }, REFRESH_MS);
+  // Asks with the same body builder as a stroke: a refresh that stood in for a stroke still
+  // waiting to go out must send the drawing as it is now, not as it was.
+  const refresh = createThrottle(() => { if (state.source) predictor.request(state.current); }, REFRESH_MS);
   let followed = "default";
   let runId = null;
 
@@ -109,7 +111,9 @@ export function mount(root, ctx) {
   const { t } = ctx;
   const { root: view, el } = layout(t);
   root.replaceChildren(view);
-  const state = { answer: null, label: null, body: null, probed: null };
+  // source() builds the request body for what is shown (the pad's drawing or a dataset digit);
+  // version counts the changes, so the body is rebuilt only when there is something new.
+  const state = { answer: null, label: null, body: null, probed: null, source: null, version: 0, built: -1 };
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
   const neuron = createNeuronView(ctx, el, layers);
@@ -117,10 +121,21 @@ export function mount(root, ctx) {
   const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
     (err) => { el.note.textContent = err.message; });
   const follow = followRun(ctx, el, predictor, state);
-  const ask = (input) => { state.body = input; return follow.withRun(input); };
+  /** The body for what is shown now, built when the request goes out (null: nothing to ask). */
+  state.current = () => {
+    if (!state.source) return null;
+    if (state.built !== state.version) { state.body = state.source(); state.built = state.version; }
+    return state.body ? follow.withRun(state.body) : null;
+  };
+  /** Show something new (source builds its body) and ask for its answer. */
+  const showNew = (source) => {
+    state.source = source;
+    state.version += 1;
+    predictor.request(state.current);
+  };
   const pad = mountPad(el.pad, { onStroke: () => {
     state.label = null;
-    predictor.request(() => (pad.empty ? null : ask({ ...compactImage(pad.image()), steps: true })));
+    showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }));
   } });
 
   function show(answer) {
@@ -140,7 +155,7 @@ export function mount(root, ctx) {
   function showDigit(pixels, label) {
     pad.paintPixels(pixels);
     state.label = label;
-    predictor.request(() => ask({ pixels }));
+    showNew(() => ({ pixels }));
   }
 
   el.clear.addEventListener("click", () => {
@@ -148,6 +163,8 @@ export function mount(root, ctx) {
     state.answer = null;
     state.label = null;
     state.body = null;
+    state.source = null;
+    state.version += 1;
     neuron.show(null);
     bars.reset();
     follow.label();

@@ -132,3 +132,29 @@ def test_a_tap_picks_a_hidden_neuron(browser, server_url):
     finally:
         context.close()
     assert not errors, errors
+
+
+# The image the page sends for what the pad shows now (the pad's own downsampling and encoding).
+PAD_IMAGE = """async () => {
+    const { compactImage } = await import('/static/views/follow.js');
+    const { inkRows, SEND_SIDE } = await import('/static/views/drawpad.js');
+    const pad = document.querySelector('[data-testid=draw-canvas]');
+    const small = document.createElement('canvas'); small.width = small.height = SEND_SIDE;
+    const g = small.getContext('2d'); g.drawImage(pad, 0, 0, SEND_SIDE, SEND_SIDE);
+    return compactImage(inkRows(g.getImageData(0, 0, SEND_SIDE, SEND_SIDE).data, SEND_SIDE, SEND_SIDE)).image_b64; }"""
+
+
+def test_while_training_every_stroke_ends_with_an_answer_for_the_whole_drawing(page, open_playground):
+    # New weights ask for a fresh answer every half second; such a refresh must never stand in
+    # for the stroke just finished (it once re-sent the drawing as it was before that stroke).
+    sent = []
+    page.on("request", lambda r: sent.append(r.post_data_json) if r.url.endswith("/api/predict") else None)
+    open_playground(page, QUICK.replace("snapshot_every=20", "snapshot_every=2") + "&epochs=30&train_size=20000")
+    page.get_by_test_id("train-start").click()
+    wait_source(page, "run")
+    page.get_by_test_id("draw-canvas").evaluate("e => e.scrollIntoView({block: 'center'})")
+    for k in range(8):
+        draw(page, [(0.2 + 0.08 * k, 0.15), (0.25 + 0.08 * k, 0.5), (0.2 + 0.08 * k, 0.85)])
+        page.wait_for_timeout(1200)   # long enough for the answer and two refreshes
+        images = [b["image_b64"] for b in sent if b and "image_b64" in b]
+        assert images and images[-1] == page.evaluate(PAD_IMAGE), f"stroke {k + 1}: the last request is not the drawing"
