@@ -127,15 +127,15 @@ export function mount(root, ctx) {
     if (state.built !== state.version) { state.body = state.source(); state.built = state.version; }
     return state.body ? follow.withRun(state.body) : null;
   };
-  /** Show something new (source builds its body) and ask for its answer. */
-  const showNew = (source) => {
+  /** Show something new (source builds its body) and ask for its answer; urgent: do not wait for one in flight. */
+  const showNew = (source, urgent = true) => {
     state.source = source;
     state.version += 1;
-    predictor.request(state.current);
+    predictor.request(state.current, { urgent });
   };
-  const pad = mountPad(el.pad, { onStroke: () => {
+  const pad = mountPad(el.pad, { onStroke: (kind) => {
     state.label = null;
-    showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }));
+    showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }), kind === "end");
   } });
 
   function show(answer) {

@@ -1,20 +1,33 @@
-/** At most one prediction request in flight; the newest drawing is sent as soon as the previous answer arrives. Pure. */
+/**
+ * Prediction requests while the user draws. Pure.
+ *
+ * One request is in flight at a time and only the newest drawing waits behind it, so a fast
+ * stroke never builds a backlog. The end of a stroke is urgent: it goes out at once, beside
+ * the one in flight (whose drawing it supersedes), so the final answer does not wait for an
+ * obsolete one. An answer older than one already shown is dropped.
+ */
 
-/** createPredictor(send(body) -> Promise, onAnswer(answer, body), onError(err)) -> {request(makeBody), busy}. */
+/** createPredictor(send(body) -> Promise, onAnswer(answer, body), onError(err)) -> {request(makeBody, {urgent}), busy}. */
 export function createPredictor(send, onAnswer, onError) {
-  let inFlight = false;
+  let inFlight = 0;
   let queued = null;
+  let issued = 0;
+  let shown = 0;
 
   async function run(makeBody) {
-    inFlight = true;
-    const body = makeBody();
+    inFlight += 1;
+    const seq = ++issued;
     try {
-      if (body) onAnswer(await send(body), body);
+      const body = makeBody();
+      if (body) {
+        const answer = await send(body);
+        if (seq > shown) { shown = seq; onAnswer(answer, body); }
+      }
     } catch (err) {
-      onError(err);
+      if (seq > shown) onError(err);
     } finally {
-      inFlight = false;
-      if (queued) {
+      inFlight -= 1;
+      if (queued && !inFlight) {
         const next = queued;
         queued = null;
         run(next);
@@ -24,10 +37,12 @@ export function createPredictor(send, onAnswer, onError) {
 
   return {
     /** Ask for a prediction; makeBody() is called only when the request actually goes out. */
-    request(makeBody) {
-      if (inFlight) queued = makeBody;
-      else run(makeBody);
+    request(makeBody, { urgent = false } = {}) {
+      if (!inFlight || (urgent && inFlight < 2)) {
+        queued = null;
+        run(makeBody);
+      } else queued = makeBody;
     },
-    get busy() { return inFlight; },
+    get busy() { return inFlight > 0; },
   };
 }

@@ -53,3 +53,22 @@ test("heatmaps: near-square grids, unused cells transparent, diverging zero is l
 test("confusion rows become shares that sum to one", () => {
   assert.deepEqual(rowShares([[3, 1], [0, 0]]), [[0.75, 0.25], [0, 0]]);
 });
+
+test("the end of a stroke goes out beside the request in flight, and the older answer is then dropped", async () => {
+  const sent = [];
+  const answers = [];
+  const release = [];
+  const send = (body) => { sent.push(body); return new Promise((r) => { release.push(() => r({ echo: body })); }); };
+  const p = createPredictor(send, (a) => answers.push(a.echo), assert.fail);
+  p.request(() => "move");
+  p.request(() => "move 2");                  // waits behind the one in flight
+  p.request(() => "end", { urgent: true });   // does not wait, and supersedes "move 2"
+  assert.deepEqual(sent, ["move", "end"]);
+  release[1]();
+  await new Promise((r) => setTimeout(r, 0));
+  release[0]();                               // the obsolete answer arrives last
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(answers, ["end"]);
+  assert.equal(p.busy, false);
+  assert.deepEqual(sent, ["move", "end"], "nothing was left waiting");
+});
