@@ -42,7 +42,8 @@ class _Mean:
 class Trainer:
     def __init__(self, net, optimizer, schedule, train: Split, val: Split | None = None,
                  batch_size=32, epochs=5, seed=0, control: TrainControl | None = None,
-                 on_snapshot=None, snapshot_every=50, probe_x=None):
+                 on_snapshot=None, snapshot_every=50, probe_x=None, max_snapshot_rate=None,
+                 clock=time.perf_counter):
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.net, self.opt, self.schedule = net, optimizer, schedule
@@ -65,6 +66,12 @@ class Trainer:
         self._tb = np.empty((bs, self._t.shape[1]), dtype)
         self._before = np.empty(net.n_params, dtype)   # params before the step a snapshot reports
         self._has_before = False
+        # At most this many step snapshots a second while running freely (None: every one);
+        # a step snapshot skipped for it is sent before the trainer waits on a pause.
+        self._min_gap = 1.0 / max_snapshot_rate if max_snapshot_rate else 0.0
+        self._clock = clock
+        self._last_snap = -math.inf
+        self._skipped = False
 
     @property
     def steps_per_epoch(self) -> int:
@@ -105,6 +112,9 @@ class Trainer:
         window, whole = _Mean(), _Mean()   # since the last step snapshot; the whole epoch
         seconds = 0.0
         for i in range(0, n, bs):
+            if self._skipped and self.control.paused:   # what the pause shows is the latest step
+                self._emit("step", epoch + i / n, window.mean)
+                window = _Mean()
             if not self.control.wait_for_batch():
                 return "stopped"
             started = time.perf_counter()
@@ -112,7 +122,7 @@ class Trainer:
                 self.opt.lr = self.current_lr(epoch)
             end = min(i + bs, n)
             x, t = self._batch(perm[i:end])
-            snap_now = self.snapshot_every and (self.step + 1) % self.snapshot_every == 0
+            snap_now = self._snapshot_due()
             if snap_now or end == n:   # the epoch snapshot reports its last step's update
                 np.concatenate(net.params, axis=None, out=self._before)
                 self._has_before = True
@@ -131,6 +141,15 @@ class Trainer:
             return self._diverge(epoch + 1, window.mean)
         self._end_epoch(epoch, whole.mean, seconds)
         return "ok"
+
+    def _snapshot_due(self) -> bool:
+        """This step ends with a step snapshot: every `snapshot_every` steps, within the rate."""
+        if not self.snapshot_every or (self.step + 1) % self.snapshot_every:
+            return False
+        if self._min_gap and not self.control.paused and self._clock() - self._last_snap < self._min_gap:
+            self._skipped = True
+            return False
+        return True
 
     def _end_epoch(self, epoch: int, train_loss, seconds: float) -> None:
         val_loss = val_acc = None
@@ -154,8 +173,10 @@ class Trainer:
 
     def _emit(self, kind, epoch, train_loss, status="training", **extra) -> None:
         net = self.net
+        self._last_snap, self._skipped = self._clock(), False
         stats, hists = activation_stats(net, self.probe_x, self.batch_size)
         ratios = update_ratios(net, self._before) if self._has_before else []
+        self._has_before = False   # those params were from before this snapshot's step only
         snap = Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
                         train_loss=train_loss, status=status,
                         weights=[p.copy() for p in net.params], grad_norms=grad_norms(net),

@@ -42,11 +42,13 @@ MESSAGES = {"done": "training finished", "stopped": "training stopped",
 
 
 class TrainingJob:
-    def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False):
+    def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False,
+                 snapshot_rate: float | None = None):
         self.run_id, self.config, self.data = run_id, config, data
         self.store, self.outbox = store, outbox
         self.control = RemoteControl(paused)
-        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused}
+        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused,
+                     "max_snapshot_rate": snapshot_rate}
         self.state = "queued"
         self.finished = threading.Event()
         self.latest_weights: list | None = None

@@ -83,7 +83,8 @@ class TrainingSession:
         self._end_job()
         self.last_config = msg.config
         job = TrainingJob(new_id(), config, data, self.res.store, self.outbox,
-                          self.res.mnist_folder, paused=msg.paused if paused is None else paused)
+                          self.res.mnist_folder, paused=msg.paused if paused is None else paused,
+                          snapshot_rate=self.res.settings.max_snapshot_rate)
         try:
             self.res.pool.submit(job)
         except QueueFull as err:

@@ -24,7 +24,7 @@ NICENESS = 10   # trainings yield the CPU to the server, so requests stay fast u
 
 
 def train_in_process(commands, events, spec: dict) -> None:
-    """Entry point of a training process; `spec` = {"config", "mnist_folder", "paused"}."""
+    """Entry point of a training process; `spec` = {"config", "mnist_folder", "paused", "max_snapshot_rate"}."""
     os.nice(NICENESS)
     try:
         config = TrainConfig.model_validate(spec["config"])
@@ -71,7 +71,7 @@ def _build(config: TrainConfig, spec: dict, control, events) -> Trainer:
     return Trainer(net, opt, schedule, train, val, batch_size=config.batch_size,
                    epochs=config.epochs, seed=config.seed, control=control,
                    on_snapshot=lambda snap: events.send(("snapshot", snap)),
-                   snapshot_every=config.snapshot_every)
+                   snapshot_every=config.snapshot_every, max_snapshot_rate=spec.get("max_snapshot_rate"))
 
 
 def _apply_commands(commands, control: TrainControl) -> None:

@@ -26,7 +26,8 @@ SLOW_SECONDS = 3.0   # how long the slow reader dawdles before it reads the rest
 def server(data_dir, sessions):
     """The server in a thread of this process, so the test can look at its sessions' outboxes."""
     port = free_port()
-    with live_server(Settings(data_dir=data_dir, port=port, workers=2)) as url:
+    # every snapshot asked for (no rate cap): the server must outpace the slow reader
+    with live_server(Settings(data_dir=data_dir, port=port, workers=2, max_snapshot_rate=None)) as url:
         yield url, sessions, data_dir
 
 

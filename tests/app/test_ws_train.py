@@ -380,3 +380,18 @@ def test_an_ended_job_lets_go_of_its_trajectory_and_data_but_surfaces_still_work
     assert header["run_id"] == done["run_id"] and tensors["values"].shape == (7, 7)
     assert len(header["path"]) >= 3 and np.allclose(header["path"][-1], 0, atol=1e-6)
 
+
+
+def test_step_snapshots_come_at_most_twenty_a_second_while_running(client):
+    # 600 examples / batch 10 = 60 steps an epoch, a snapshot asked for after each: a small
+    # network takes them far faster than the page could use them.
+    began = time.monotonic()
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=8, batch_size=10, snapshot_every=1)
+        seen = until(ws, is_status("done"))
+    seconds = time.monotonic() - began
+    steps = [m for m in seen if is_type("metrics")(m) and m["kind"] == "step"]
+    epochs = [m for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
+    assert len(epochs) == 8 and epochs[-1]["step"] == 480
+    assert 1 <= len(steps) <= 20 * seconds + 8, (len(steps), seconds)
+    assert len(steps) < 480 / 2

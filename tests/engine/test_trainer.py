@@ -258,6 +258,65 @@ def test_step_snapshot_ratio_matches_its_own_step():
     assert s.update_ratios[0] == pytest.approx(dw / np.sqrt(np.sum(after[0] ** 2) + np.sum(after[1] ** 2)), rel=1e-4)
 
 
+class _Clock:
+    """A clock that advances `tick` seconds each time it is read."""
+    def __init__(self, tick):
+        self.now, self.tick = 0.0, tick
+
+    def __call__(self):
+        self.now += self.tick
+        return self.now
+
+
+def test_a_snapshot_rate_cap_thins_step_snapshots_but_keeps_every_step_in_the_losses():
+    losses = []
+    free, capped = [], []
+    base = _trainer(batch_size=8, epochs=2, on_snapshot=free.append, snapshot_every=1)
+    real = base.net.loss_and_grads
+    base.net.loss_and_grads = lambda x, t: (lambda v: (losses.append(v), v)[1])(real(x, t))
+    base.run()
+    clock = _Clock(0.01)   # 100 clock readings a second: at most 25 snapshots a second allow one in 4
+    tr = _trainer(batch_size=8, epochs=2, on_snapshot=capped.append, snapshot_every=1,
+                  max_snapshot_rate=25, clock=clock)
+    tr.run()
+    free_steps = [s for s in free if s.kind == "step"]
+    steps = [s for s in capped if s.kind == "step"]
+    assert len(free_steps) == 2 * tr.steps_per_epoch and 0 < len(steps) < len(free_steps) / 2
+    assert [s.epoch for s in capped if s.kind == "epoch"] == [1.0, 2.0]
+    # Same seed, same training: the capped run's weights at each of its snapshots are the free run's.
+    by_step = {s.step: s for s in free_steps}
+    for s in steps:
+        np.testing.assert_array_equal(s.weights[0], by_step[s.step].weights[0])
+    # Each thinned snapshot's loss is the mean over every step since the one before it.
+    previous = 0
+    for s in steps:
+        if s.step > tr.steps_per_epoch and previous < tr.steps_per_epoch:
+            previous = tr.steps_per_epoch    # a new epoch starts a new window
+        assert s.train_loss == pytest.approx(np.mean(losses[previous:s.step]), rel=1e-6)
+        previous = s.step
+
+
+def test_a_pause_sends_the_step_snapshot_the_rate_cap_held_back():
+    snaps = []
+    control = TrainControl()
+    tr = _trainer(batch_size=8, epochs=50, on_snapshot=snaps.append, snapshot_every=1,
+                  max_snapshot_rate=1e-9, control=control)   # while running, one snapshot at most
+    thread, result = _run_in_thread(tr)
+    _wait_until(lambda: tr.step > 30)
+    control.pause()
+    time.sleep(0.3)
+    paused_at, seen = tr.step, len(snaps)
+    assert snaps[-1].step == paused_at                                       # what the pause shows is now
+    np.testing.assert_array_equal(snaps[-1].weights[0], tr.net.params[0])
+    assert sum(s.kind == "step" for s in snaps) <= 2 + sum(s.kind == "epoch" for s in snaps)
+    control.step("batch")                                                    # stepping is never thinned
+    _wait_until(lambda: len(snaps) > seen)
+    assert snaps[-1].kind == "step" and snaps[-1].step == paused_at + 1
+    control.stop()
+    thread.join(5)
+    assert result["status"] == "stopped"
+
+
 def test_step_snapshot_epoch_never_passes_the_epoch_end():
     snaps = []
     tr = _trainer(batch_size=48, epochs=2, on_snapshot=snaps.append, snapshot_every=1)  # 160 = 3·48 + 16
