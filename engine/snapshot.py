@@ -31,6 +31,7 @@ class Snapshot:
     update_ratios: list = field(default_factory=list)    # per Dense layer ‖Δθ‖ / ‖θ‖ of the last step
     activation_stats: list = field(default_factory=list)  # per Dense layer, on the probe batch
     histograms: list = field(default_factory=list)       # per Dense layer {"weights", "activations"}
+    full: bool = True   # False: a light step snapshot (numbers and gradient norms; no arrays or statistics)
 
     def scalars(self) -> dict:
         """The small, JSON-friendly part (non-finite numbers become None)."""

@@ -66,12 +66,14 @@ class Trainer:
         self._tb = np.empty((bs, self._t.shape[1]), dtype)
         self._before = np.empty(net.n_params, dtype)   # params before the step a snapshot reports
         self._has_before = False
-        # At most this many step snapshots a second while running freely (None: every one);
-        # a step snapshot skipped for it is sent before the trainer waits on a pause.
+        # While running freely, at most `max_snapshot_rate` full step snapshots a second
+        # (None: no cap); the due ones between are light (numbers only, no arrays), at most ten
+        # times as many, and the rest wait for the next. A pause first sends a full one of
+        # where training stopped.
         self._min_gap = 1.0 / max_snapshot_rate if max_snapshot_rate else 0.0
         self._clock = clock
-        self._last_snap = -math.inf
-        self._skipped = False
+        self._last_full = self._last_any = -math.inf
+        self._held_back = False   # steps taken since the last full snapshot was due
 
     @property
     def steps_per_epoch(self) -> int:
@@ -112,7 +114,7 @@ class Trainer:
         window, whole = _Mean(), _Mean()   # since the last step snapshot; the whole epoch
         seconds = 0.0
         for i in range(0, n, bs):
-            if self._skipped and self.control.paused:   # what the pause shows is the latest step
+            if self._held_back and self.control.paused:   # what the pause shows is the latest step
                 self._emit("step", epoch + i / n, window.mean)
                 window = _Mean()
             if not self.control.wait_for_batch():
@@ -122,8 +124,8 @@ class Trainer:
                 self.opt.lr = self.current_lr(epoch)
             end = min(i + bs, n)
             x, t = self._batch(perm[i:end])
-            snap_now = self._snapshot_due()
-            if snap_now or end == n:   # the epoch snapshot reports its last step's update
+            due = self._snapshot_due()
+            if due == "full" or end == n:   # the epoch snapshot reports its last step's update
                 np.concatenate(net.params, axis=None, out=self._before)
                 self._has_before = True
             loss = net.loss_and_grads(x, t)
@@ -134,22 +136,25 @@ class Trainer:
             window.add(loss)
             whole.add(loss)
             seconds += time.perf_counter() - started
-            if snap_now:
-                self._emit("step", epoch + end / n, window.mean)
+            if due:
+                self._emit("step", epoch + end / n, window.mean, full=due == "full")
                 window = _Mean()
         if not all(np.isfinite(p).all() for p in net.params):
             return self._diverge(epoch + 1, window.mean)
         self._end_epoch(epoch, whole.mean, seconds)
         return "ok"
 
-    def _snapshot_due(self) -> bool:
-        """This step ends with a step snapshot: every `snapshot_every` steps, within the rate."""
+    def _snapshot_due(self) -> str | None:
+        """The step snapshot this step ends with: "full", "light" or None (every `snapshot_every` steps, within the rates)."""
         if not self.snapshot_every or (self.step + 1) % self.snapshot_every:
-            return False
-        if self._min_gap and not self.control.paused and self._clock() - self._last_snap < self._min_gap:
-            self._skipped = True
-            return False
-        return True
+            return None
+        if not self._min_gap or self.control.paused:
+            return "full"
+        now = self._clock()
+        self._held_back = True
+        if now - self._last_full >= self._min_gap:
+            return "full"
+        return "light" if now - self._last_any >= self._min_gap / 10 else None
 
     def _end_epoch(self, epoch: int, train_loss, seconds: float) -> None:
         val_loss = val_acc = None
@@ -171,9 +176,14 @@ class Trainer:
         self._emit("epoch", epoch, train_loss, status="diverged")
         return "diverged"
 
-    def _emit(self, kind, epoch, train_loss, status="training", **extra) -> None:
+    def _emit(self, kind, epoch, train_loss, status="training", full=True, **extra) -> None:
         net = self.net
-        self._last_snap, self._skipped = self._clock(), False
+        self._last_any = self._clock()
+        if not full:
+            self.on_snapshot(Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
+                                      train_loss=train_loss, status=status, grad_norms=grad_norms(net), full=False))
+            return
+        self._last_full, self._held_back = self._last_any, False
         stats, hists = activation_stats(net, self.probe_x, self.batch_size)
         ratios = update_ratios(net, self._before) if self._has_before else []
         self._has_before = False   # those params were from before this snapshot's step only

@@ -143,8 +143,10 @@ class TrainingJob:
         return False
 
     def _on_snapshot(self, snap) -> None:
-        self._record(snap.weights)
         self.outbox.put(metrics_message(snap, self.run_id), droppable=snap.kind == "step")
+        if not snap.full:   # a light one: numbers for the curves, no weights
+            return
+        self._record(snap.weights)
         self.outbox.put_latest((self.run_id, snap))
         if snap.kind == "epoch" and snap.status != "diverged":
             self.store.add_epoch(self.run_id, epoch_row(snap))

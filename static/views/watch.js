@@ -88,7 +88,9 @@ export function mount(root, ctx) {
     gradChart(Math.max(1, g.length > 1 ? g.length - 1 : planned.length - 1));
     grad.setData(g);
     summary.textContent = summarize(metrics, t);
-    actStats.update(metrics.length ? metrics[metrics.length - 1].activation_stats : null, planned.length - 1);
+    // Light step rows (between full snapshots) carry no activation statistics: show the newest that does.
+    const withStats = metrics.findLast((m) => m.activation_stats && m.activation_stats.length);
+    actStats.update(withStats ? withStats.activation_stats : null, planned.length - 1);
   }
 
   // While a run trains, a picture far from the viewport is redrawn only every 2 s, and at

@@ -268,30 +268,38 @@ class _Clock:
         return self.now
 
 
-def test_a_snapshot_rate_cap_thins_step_snapshots_but_keeps_every_step_in_the_losses():
+def test_a_snapshot_rate_cap_thins_full_snapshots_and_fills_in_with_light_ones():
     losses = []
     free, capped = [], []
     base = _trainer(batch_size=8, epochs=2, on_snapshot=free.append, snapshot_every=1)
     real = base.net.loss_and_grads
     base.net.loss_and_grads = lambda x, t: (lambda v: (losses.append(v), v)[1])(real(x, t))
     base.run()
-    clock = _Clock(0.01)   # 100 clock readings a second: at most 25 snapshots a second allow one in 4
+    # The clock moves 1 ms a reading (about two a step): full snapshots at most 25 a second
+    # come every ~20 steps, light ones (at most 250 a second) every ~2, the steps between none.
     tr = _trainer(batch_size=8, epochs=2, on_snapshot=capped.append, snapshot_every=1,
-                  max_snapshot_rate=25, clock=clock)
+                  max_snapshot_rate=25, clock=_Clock(0.001))
     tr.run()
-    free_steps = [s for s in free if s.kind == "step"]
+    total = 2 * tr.steps_per_epoch
     steps = [s for s in capped if s.kind == "step"]
-    assert len(free_steps) == 2 * tr.steps_per_epoch and 0 < len(steps) < len(free_steps) / 2
-    assert [s.epoch for s in capped if s.kind == "epoch"] == [1.0, 2.0]
-    # Same seed, same training: the capped run's weights at each of its snapshots are the free run's.
-    by_step = {s.step: s for s in free_steps}
-    for s in steps:
+    full = [s for s in steps if s.full]
+    light = [s for s in steps if not s.full]
+    assert len([s for s in free if s.kind == "step"]) == total
+    assert 0 < len(full) < total / 10 and len(full) + len(light) < total * 0.75 and len(light) > len(full)
+    assert [s.epoch for s in capped if s.kind == "epoch"] == [1.0, 2.0] and all(s.full for s in capped if s.kind == "epoch")
+    # Same seed, same training: a full snapshot's weights are the free run's at that step.
+    by_step = {s.step: s for s in free if s.kind == "step"}
+    for s in full:
         np.testing.assert_array_equal(s.weights[0], by_step[s.step].weights[0])
-    # Each thinned snapshot's loss is the mean over every step since the one before it.
+        assert s.activation_stats and s.histograms
+    for s in light:
+        assert not s.weights and not s.histograms and not s.activation_stats
+        assert s.grad_norms == pytest.approx(by_step[s.step].grad_norms, rel=1e-6)
+    # Each one's loss is the mean over every step since the one before (a new epoch starts afresh).
     previous = 0
     for s in steps:
-        if s.step > tr.steps_per_epoch and previous < tr.steps_per_epoch:
-            previous = tr.steps_per_epoch    # a new epoch starts a new window
+        if s.step > tr.steps_per_epoch >= previous:
+            previous = tr.steps_per_epoch
         assert s.train_loss == pytest.approx(np.mean(losses[previous:s.step]), rel=1e-6)
         previous = s.step
 
@@ -306,12 +314,12 @@ def test_a_pause_sends_the_step_snapshot_the_rate_cap_held_back():
     control.pause()
     time.sleep(0.3)
     paused_at, seen = tr.step, len(snaps)
-    assert snaps[-1].step == paused_at                                       # what the pause shows is now
+    assert snaps[-1].step == paused_at and snaps[-1].full                    # what the pause shows is now
     np.testing.assert_array_equal(snaps[-1].weights[0], tr.net.params[0])
-    assert sum(s.kind == "step" for s in snaps) <= 2 + sum(s.kind == "epoch" for s in snaps)
+    assert sum(s.kind == "step" and s.full for s in snaps) <= 2 + sum(s.kind == "epoch" for s in snaps)
     control.step("batch")                                                    # stepping is never thinned
     _wait_until(lambda: len(snaps) > seen)
-    assert snaps[-1].kind == "step" and snaps[-1].step == paused_at + 1
+    assert snaps[-1].kind == "step" and snaps[-1].full and snaps[-1].step == paused_at + 1
     control.stop()
     thread.join(5)
     assert result["status"] == "stopped"
