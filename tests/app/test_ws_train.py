@@ -397,5 +397,5 @@ def test_full_snapshots_come_at_most_twenty_a_second_while_running(client):
     frames = [m for m in seen if isinstance(m, tuple)]
     assert len(epochs) == 8 and epochs[-1]["step"] == 480
     assert 1 <= len(full_steps) <= 20 * seconds + 8 and len(frames) <= 20 * seconds + 8, (len(full_steps), seconds)
-    assert len(full_steps) < len(steps) <= 200 * seconds + 8, (len(steps), seconds)
+    assert len(full_steps) <= len(steps) <= 200 * seconds + 8, (len(steps), seconds)
     assert all(m["grad_norms"] for m in steps)
