@@ -12,9 +12,10 @@ const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n":
  */
 export function mountEvaluation(root, ctx, onPick) {
   const { t, store } = ctx;
-  const galleryBox = h("div", {});
-  const confusionBox = h("div", {});
-  const accuracy = h("p", { class: "hint", "data-testid": "test-accuracy" });
+  // Their loaded sizes are kept free while the results load, so nothing below jumps when they arrive.
+  const galleryBox = h("div", { class: "gallery-box" });
+  const confusionBox = h("div", { class: "confusion-box" });
+  const accuracy = h("p", { class: "hint accuracy-line", "data-testid": "test-accuracy" });
   const network = h("p", { class: "hint", "data-testid": "eval-network", "aria-live": "polite" });
   const button = tx(t, "draw.eval.now", "button", { type: "button", class: "btn small", "data-testid": "eval-run" });
   root.append(h("div", { class: "draw-eval" },

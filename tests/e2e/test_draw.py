@@ -83,3 +83,19 @@ def test_random_test_digit_is_predicted_and_mistakes_are_listed(page, open_playg
     expect(page.get_by_test_id("random-digit")).to_have_text("테스트 숫자 하나 가져오기")
     expect(page.get_by_test_id("draw-note")).to_contain_text("정답:")
     page.locator("#panel-draw").screenshot(style=UNSTICK, path=screenshots / "draw-ko.png")
+
+
+def test_the_test_set_results_arriving_move_nothing_below_them(page, open_playground):
+    held = []
+    page.route("**/api/evaluation*", lambda route: held.append(route))
+    open_playground(page)
+    page.wait_for_function("document.querySelector('[data-testid=eval-network]').textContent.length > 0")
+    boxes = "[document.querySelector('#panel-draw').getBoundingClientRect().height," \
+            " document.querySelector('#panel-downhill').getBoundingClientRect().top]"
+    before = page.evaluate(boxes)
+    assert held, "the page asked for the test-set results"
+    for route in held:
+        route.continue_()
+    expect(page.get_by_test_id("test-accuracy")).to_contain_text("%")
+    expect(page.get_by_test_id("mistakes").locator("button").first).to_be_visible()
+    assert page.evaluate(boxes) == before
