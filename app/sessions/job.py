@@ -75,9 +75,9 @@ class TrainingJob:
 
     def cancelled(self) -> None:
         """The job left the line before it started: tell the client, keep nothing."""
+        self._release()
         self._status("stopped", message="training stopped before it started (it was waiting in line)")
         self.finished.set()
-        self._release()
 
     def run(self) -> None:
         """Train in a child process and relay its events until it ends (pool worker thread)."""
@@ -169,16 +169,16 @@ class TrainingJob:
             self._save_trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
         final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
         self.store.set_status(self.run_id, status, _finite(final))
+        self._release()   # before the client hears the end: nothing of the run is still held then
         self._status(status, message=MESSAGES.get(status, ""))
         self.finished.set()
-        self._release()
 
     def _fail(self, message: str) -> None:
         log.error("run %s failed: %s", self.run_id, message)
         self.store.set_status(self.run_id, "error")
+        self._release()
         self._status("error", message=f"training failed: {message}")
         self.finished.set()
-        self._release()
 
     def _save_trajectory(self, final: np.ndarray) -> None:
         """The initial weights and the path (ending at the saved weights), thinned to fit."""
