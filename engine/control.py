@@ -59,10 +59,16 @@ class TrainControl:
             lr, self._lr = self._lr, None
             return lr
 
-    def wait_for_batch(self) -> bool:
-        """Block while paused; False means stop. Consumes a one-batch step budget."""
+    def wait_for_batch(self, before_waiting=None) -> bool:
+        """Block while paused; False means stop. Consumes a one-batch step budget.
+
+        before_waiting(), if given, runs first whenever the call is going to wait for a resume
+        or a step (outside the lock, so it may take its time).
+        """
         if not self._paused and not self._stopped:   # running: no budget to consume, no lock
             return True
+        if before_waiting is not None and self._paused and self._budget is None and not self._stopped:
+            before_waiting()
         with self._cond:
             while self._paused and self._budget is None and not self._stopped:
                 self._cond.wait(timeout=0.25)

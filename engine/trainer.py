@@ -113,11 +113,15 @@ class Trainer:
         self.opt.lr = self.current_lr(epoch)
         window, whole = _Mean(), _Mean()   # since the last step snapshot; the whole epoch
         seconds = 0.0
-        for i in range(0, n, bs):
-            if self._held_back and self.control.paused:   # what the pause shows is the latest step
+
+        def before_pause():   # what a pause shows is the step it stopped at
+            nonlocal window
+            if self._held_back:
                 self._emit("step", epoch + i / n, window.mean)
                 window = _Mean()
-            if not self.control.wait_for_batch():
+
+        for i in range(0, n, bs):
+            if not self.control.wait_for_batch(before_pause):
                 return "stopped"
             started = time.perf_counter()
             if self.control.lr_pending:

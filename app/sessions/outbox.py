@@ -31,10 +31,11 @@ class Outbox:
                 self._drop_oldest_droppable()
         self._wake()
 
-    def put_latest(self, item) -> None:
-        """Replace the pending snapshot with a newer one."""
+    def put_latest(self, item, replace: bool = True) -> None:
+        """Replace the pending snapshot with a newer one (replace=False: only if none is pending)."""
         with self._lock:
-            self._latest = item
+            if replace or self._latest is None:
+                self._latest = item
         self._wake()
 
     def take(self) -> tuple[object, list]:

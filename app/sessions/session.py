@@ -131,7 +131,9 @@ class TrainingSession:
             raise ConfigError(f"pixels: expected {n_in} values, got {len(msg.pixels)}", "pixels")
         self.probe = np.asarray(msg.pixels, dtype=np.float32)
         if self.sent_snapshot and len(msg.pixels) == n_in and (self.job.control.paused or self.job.finished.is_set()):
-            self.outbox.put_latest(self.sent_snapshot)   # no new snapshot is coming: recolour the last one
+            # No new snapshot is coming: recolour the last one sent. One still waiting to go
+            # (the one a pause sends) is newer, and it is coloured by the new probe anyway.
+            self.outbox.put_latest(self.sent_snapshot, replace=False)
 
     def on_surface(self, msg) -> None:
         self.surfaces.request(msg)

@@ -55,3 +55,18 @@ def test_outbox_keeps_only_the_newest_snapshot_and_bounds_step_metrics():
     epochs = [m["step"] for m in messages if m["kind"] == "epoch"]
     assert len(steps) == MAX_STEP_METRICS and steps[-1] == 999 and steps == sorted(steps)
     assert epochs == list(range(99, 1000, 100))
+
+
+def test_a_recolour_never_replaces_a_newer_snapshot_still_waiting():
+    async def scenario():
+        box = Outbox(asyncio.get_running_loop())
+        box.put_latest(("run", "sent before"))
+        box.take()
+        box.put_latest(("run", "newer, not sent yet"))
+        box.put_latest(("run", "sent before"), replace=False)   # a probe asks to recolour
+        first = box.take()[0]
+        box.put_latest(("run", "sent before"), replace=False)   # nothing waiting: recoloured
+        return first, box.take()[0]
+    with ThreadPoolExecutor(1) as pool:
+        first, second = pool.submit(asyncio.run, scenario()).result()
+    assert first == ("run", "newer, not sent yet") and second == ("run", "sent before")
