@@ -39,10 +39,11 @@ class Settings:
     max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
     max_ws_message_bytes: int = 64 << 10
     default_model_epochs: int | None = None   # None: the default setup's own epochs
-    # Step snapshots a second at most while a run trains freely (None: every one it asks for).
-    # A small network takes thousands of steps a second, and the page draws its curves 10
-    # times a second; pausing and stepping always report the step they stop at.
-    max_snapshot_rate: float | None = 20.0
+    # Full step snapshots a second at most while a run trains freely (None: every one asked
+    # for); light ones (the numbers only) fill in, ten times as many at most. A small network
+    # takes thousands of steps a second, and a session sends 30 snapshots a second at most
+    # (SEND_INTERVAL); pausing and stepping always report the step they stop at.
+    max_snapshot_rate: float | None = 30.0
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)

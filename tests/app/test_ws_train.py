@@ -382,10 +382,10 @@ def test_an_ended_job_lets_go_of_its_trajectory_and_data_but_surfaces_still_work
 
 
 
-def test_full_snapshots_come_at_most_twenty_a_second_while_running(client):
+def test_full_snapshots_come_at_most_thirty_a_second_while_running(client):
     # 600 examples / batch 10 = 60 steps an epoch, a snapshot asked for after each: a small
     # network takes them far faster than the page could use them. Between the full ones
-    # (weights, histograms) come light metrics rows, at most 200 a second.
+    # (weights, histograms) come light metrics rows, at most 300 a second.
     began = time.monotonic()
     with client.websocket_connect(WS_URL) as ws:
         start(ws, epochs=8, batch_size=10, snapshot_every=1)
@@ -396,6 +396,6 @@ def test_full_snapshots_come_at_most_twenty_a_second_while_running(client):
     full_steps = [m for m in steps if m["activation_stats"]]
     frames = [m for m in seen if isinstance(m, tuple)]
     assert len(epochs) == 8 and epochs[-1]["step"] == 480
-    assert 1 <= len(full_steps) <= 20 * seconds + 8 and len(frames) <= 20 * seconds + 8, (len(full_steps), seconds)
-    assert len(full_steps) <= len(steps) <= 200 * seconds + 8, (len(steps), seconds)
+    assert 1 <= len(full_steps) <= 30 * seconds + 8 and len(frames) <= 30 * seconds + 8, (len(full_steps), seconds)
+    assert len(full_steps) <= len(steps) <= 300 * seconds + 8, (len(steps), seconds)
     assert all(m["grad_norms"] for m in steps)
