@@ -67,15 +67,11 @@ export function mount(root, ctx) {
   // pictures (diagram, weight images, histograms) 4 times: faster is not seen, but it takes
   // the frames the rolling ball needs. The newest data is always drawn in the end.
   const curves = createThrottle(() => requestAnimationFrame(drawCharts), 100);
-  let resetPending = false;
-  const pictures = createThrottle(() => requestAnimationFrame(() => { drawPictures(resetPending); resetPending = false; }), 250);
+  const pictures = createThrottle(() => requestAnimationFrame(() => drawPictures()), 250);
   function schedule(_, changed) {
     const reset = !(store.get("metrics") || []).length;   // a reset shows at once
     if (changed.includes("metrics") || changed.includes("config")) reset ? curves.now() : curves.soon();
-    if (changed.some((k) => k !== "metrics")) {
-      resetPending ||= reset;
-      reset ? pictures.now() : pictures.soon();
-    }
+    if (changed.some((k) => k !== "metrics")) reset ? pictures.now() : pictures.soon();
   }
 
   function drawCharts() {
@@ -98,20 +94,20 @@ export function mount(root, ctx) {
   // frames of the ball the user is watching. Paused, finished or idle, everything is current.
   const OFF_SCREEN_MS = 2000;
   const training = () => (store.get("status") || {}).state === "training";
+  const planned = () => (store.get("config") || {}).layers || [];
+  const layers = () => layersOf(store.get("lastSnapshot"));
   const parts = {
     hist: () => {
       const snap = store.get("lastSnapshot");
-      const planned = (store.get("config") || {}).layers || [];
-      heatmap.update(store.get("histHistory") || [], snap && snap.histograms ? snap.histograms.length : planned.length - 1);
+      heatmap.update(store.get("histHistory") || [], snap && snap.histograms ? snap.histograms.length : planned().length - 1);
     },
-    net: () => network.update(layersOf(store.get("lastSnapshot")), (store.get("config") || {}).layers || []),
+    net: () => network.update(layers(), planned()),
     weights: () => {
-      const layers = layersOf(store.get("lastSnapshot"));
-      weights.update(layers.weights.length ? layers.weights[0].W : null, (store.get("config") || {}).layers || []);
+      const first = layers().weights[0];
+      weights.update(first ? first.W : null, planned());
     },
     boundary: () => {
-      const ds = datasetInfo(store);
-      if (!cards.boundary.el.hidden) boundary.update(layersOf(store.get("lastSnapshot")).weights, store.get("config"), ds.view || DEFAULT_VIEW);
+      if (!cards.boundary.el.hidden) boundary.update(layers().weights, store.get("config"), datasetInfo(store).view || DEFAULT_VIEW);
     },
   };
   const drawn = {};
