@@ -10,7 +10,7 @@ HOST   ?= $(or $(DOWNHILL_HOST),127.0.0.1)
 PORT   ?= $(or $(DOWNHILL_PORT),8000)
 export DOWNHILL_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test setup setup-test data bench clean check-tools
+.PHONY: run test setup setup-test data bench screenshots clean check-tools
 
 run: setup data
 	$(PY) -m app --host $(HOST) --port $(PORT)
@@ -43,6 +43,10 @@ node_modules/.stamp: package.json package-lock.json
 
 data: setup
 	$(PY) -m engine.datasets.prepare
+
+# Refresh the README's screenshots from the browser tests (`make test` writes them to build/).
+screenshots: setup-test data
+	DOWNHILL_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/e2e
 
 bench: setup-test data
 	$(PY) -m bench

@@ -14,7 +14,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Screenshots go to a scratch folder so running the tests never changes a tracked file;
+# `make screenshots` sets DOWNHILL_SCREENSHOTS=docs/screenshots to refresh the README images.
+SCREENSHOTS = Path(os.environ.get("DOWNHILL_SCREENSHOTS") or ROOT / "build" / "screenshots")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 READY_TIMEOUT = 180
@@ -100,7 +102,7 @@ def page(browser, server_url):
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+    return SCREENSHOTS.resolve()
 
 
 def open_page(pg, hash_: str = "") -> None:
