@@ -1,25 +1,35 @@
 """Activation functions as layers, so pre- and post-activation values are both observable.
 
-Each class offers `f(z)` and its elementwise derivative `df(z)` (for plotting f and f'),
-and `forward`/`backward` for training. Softmax is row-wise; its backward is the
-Jacobian-vector product, since its derivative is not elementwise.
+Each formula is written once, in place: `f_(z)` overwrites z with f(z) (any shape; softmax
+along `axis`), which is what the loss-surface evaluator applies to its stacks of grid points.
+`f(z)` is the same formula on a copy, `df(z)` the elementwise derivative (for plotting f and
+f'), and `forward`/`backward` train. Softmax's backward is the Jacobian-vector product,
+since its derivative is not elementwise.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from .errors import ParameterError
 from .layers import Layer
 
 
 class Activation(Layer):
     name = "activation"
+    bounded = False   # outputs squeezed into (0, 1): values near the ends count as saturated
 
     def __init__(self):
         super().__init__()
         self.z = self.y = None
 
-    def f(self, z):
+    def f_(self, z: np.ndarray, axis: int = -1) -> np.ndarray:
+        """Overwrite z with f(z) and return it (axis: softmax's class axis; others ignore it)."""
         raise NotImplementedError
+
+    def f(self, z, axis: int = -1) -> np.ndarray:
+        """f(z) as a new array (floats stay in their precision, integers become float64)."""
+        z = np.asarray(z)
+        return self.f_(z.astype(z.dtype if z.dtype.kind == "f" else np.float64), axis)
 
     def df(self, z):
         raise NotImplementedError
@@ -42,12 +52,14 @@ class Activation(Layer):
 class Sigmoid(Activation):
     """σ(z) = 1/(1+e^−z), computed as ½(1 + tanh(z/2)): no overflow for any |z|."""
     name = "sigmoid"
+    bounded = True
 
-    def f(self, z):
-        y = np.tanh(z * 0.5)
-        y += 1
-        y *= 0.5
-        return y
+    def f_(self, z, axis=-1):
+        z *= 0.5
+        np.tanh(z, out=z)
+        z += 1
+        z *= 0.5
+        return z
 
     def df(self, z):
         s = self.f(z)
@@ -60,8 +72,8 @@ class Sigmoid(Activation):
 class Tanh(Activation):
     name = "tanh"
 
-    def f(self, z):
-        return np.tanh(z)
+    def f_(self, z, axis=-1):
+        return np.tanh(z, out=z)
 
     def df(self, z):
         return 1 - np.tanh(z) ** 2
@@ -73,8 +85,8 @@ class Tanh(Activation):
 class ReLU(Activation):
     name = "relu"
 
-    def f(self, z):
-        return np.maximum(z, 0)
+    def f_(self, z, axis=-1):
+        return np.maximum(z, 0, out=z)
 
     def df(self, z):
         return (z > 0).astype(np.asarray(z).dtype)
@@ -83,48 +95,50 @@ class ReLU(Activation):
         return grad * (self.z > 0)
 
 
-class LeakyReLU(Activation):
+class Sloped(Activation):
+    """An activation with a parameter α for z < 0 (its slope or its scale)."""
+    default_alpha = 1.0
+
+    def __init__(self, alpha: float | None = None):
+        super().__init__()
+        self.alpha = self.default_alpha if alpha is None else alpha
+
+    @property
+    def config(self):
+        return {"name": self.name, "alpha": self.alpha}
+
+
+class LeakyReLU(Sloped):
     """max(z, αz): a small slope for z < 0 keeps 'dead' neurons learning."""
     name = "leaky_relu"
+    default_alpha = 0.01
 
-    def __init__(self, alpha=0.01):
-        super().__init__()
-        self.alpha = alpha
-
-    def f(self, z):
-        return np.where(z > 0, z, z * self.alpha)
+    def f_(self, z, axis=-1):
+        return np.multiply(z, self.alpha, out=z, where=z < 0)
 
     def df(self, z):
         return np.where(z > 0, 1.0, self.alpha).astype(np.asarray(z).dtype)
 
-    @property
-    def config(self):
-        return {"name": self.name, "alpha": self.alpha}
 
-
-class ELU(Activation):
+class ELU(Sloped):
     """z for z > 0, α(e^z − 1) otherwise; smooth at 0 when α = 1."""
     name = "elu"
 
-    def __init__(self, alpha=1.0):
-        super().__init__()
-        self.alpha = alpha
-
-    def f(self, z):
-        return np.where(z > 0, z, self.alpha * np.expm1(np.minimum(z, 0)))
+    def f_(self, z, axis=-1):
+        negative = np.minimum(z, 0)
+        np.expm1(negative, out=negative)
+        negative *= self.alpha
+        np.copyto(z, negative, where=~(z > 0))
+        return z
 
     def df(self, z):
         return np.where(z > 0, 1.0, self.alpha * np.exp(np.minimum(z, 0))).astype(np.asarray(z).dtype)
-
-    @property
-    def config(self):
-        return {"name": self.name, "alpha": self.alpha}
 
 
 class Identity(Activation):
     name = "identity"
 
-    def f(self, z):
+    def f_(self, z, axis=-1):
         return z
 
     def df(self, z):
@@ -135,13 +149,15 @@ class Identity(Activation):
 
 
 class Softmax(Activation):
-    """softmax(z)_k = e^{z_k − max z} / Σ_j e^{z_j − max z}, row-wise."""
+    """softmax(z)_k = e^{z_k − max z} / Σ_j e^{z_j − max z}, along the class axis."""
     name = "softmax"
+    bounded = True
 
-    def f(self, z):
-        e = np.exp(z - z.max(axis=-1, keepdims=True))
-        e /= e.sum(axis=-1, keepdims=True)
-        return e
+    def f_(self, z, axis=-1):
+        z -= z.max(axis=axis, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=axis, keepdims=True)
+        return z
 
     def df(self, z):
         """Diagonal of the Jacobian, s(1 − s) (the full Jacobian is used in backward)."""
@@ -162,8 +178,6 @@ OUTPUTS = ["softmax", "sigmoid", "identity"]
 def create(name: str, alpha: float | None = None) -> Activation:
     """Build an activation layer by name; `alpha` applies to leaky_relu and elu."""
     if name not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)}")
+        raise ParameterError("activation", f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)}")
     cls = ACTIVATIONS[name]
-    if cls in (LeakyReLU, ELU) and alpha is not None:
-        return cls(alpha)
-    return cls()
+    return cls(alpha) if issubclass(cls, Sloped) else cls()

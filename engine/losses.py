@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import activations
+from .errors import ParameterError
 
 
 def one_hot(labels: np.ndarray, k: int, dtype=np.float32) -> np.ndarray:
@@ -46,14 +47,31 @@ def log_softmax(z: np.ndarray) -> np.ndarray:
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
+def logsumexp(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    """log Σ_k e^{z_k} along `axis` (that axis removed), shifted by the max so nothing overflows."""
+    top = z.max(axis=axis, keepdims=True)
+    shifted = z - top
+    np.exp(shifted, out=shifted)
+    out = np.log(shifted.sum(axis=axis, keepdims=True))
+    out += top
+    return out.squeeze(axis)
+
+
 class Loss:
+    """A loss of logits z against targets t, in two layouts.
+
+    `value_and_grad(z, t)`: a batch z (n, k), for training. `stacked(z, t)`: many candidate
+    networks' logits at once, z (G, k, n) class-major (the loss-surface evaluator's layout:
+    reductions over the k classes run along whole rows of n examples), giving (G,) float64;
+    it may overwrite z.
+    """
     name = "loss"
     outputs = ("softmax", "sigmoid", "identity")  # output activations this loss accepts
 
     def __init__(self, output: str | None = None):
         output = output or self.outputs[0]
         if output not in self.outputs:
-            raise ValueError(f"loss {self.name!r} needs output {' or '.join(self.outputs)}, not {output!r}")
+            raise ParameterError("output", f"loss {self.name!r} needs output {' or '.join(self.outputs)}, not {output!r}")
         self.output = output
         self.out = activations.create(output)
 
@@ -64,42 +82,58 @@ class Loss:
         return self.value_and_grad(z, t)[1]
 
     def value_and_grad(self, z, t) -> tuple[float, np.ndarray]:
-        """Loss (float) and dL/dz shaped like z."""
+        """Loss (float) and dL/dz shaped like z (n, k)."""
+        raise NotImplementedError
+
+    def stacked(self, z: np.ndarray, t) -> np.ndarray:
+        """Loss of each of G logit sets z (G, k, n) against t (n,) or (n, k): (G,) float64."""
         raise NotImplementedError
 
 
+def stacked_targets(t, z: np.ndarray) -> np.ndarray:
+    """Targets (n,) or (n, k) laid out like one grid point of z (G, k, n): (k, n)."""
+    return as_targets(t, z[0].T).T
+
+
 class _Squared(Loss):
-    """Squared error through any output activation: dL/dz = J_outᵀ · dL/dy."""
-    half = True
+    """Squared error through any output activation: factor·Σ(y − t)², dL/dz = J_outᵀ · dL/dy."""
+
+    def _factor(self, n: int, k: int) -> float:
+        raise NotImplementedError
 
     def value_and_grad(self, z, t):
         t = as_targets(t, z)
-        y = self.out.forward(z)
-        diff = y - t
-        scale = self._scale(z)
-        value = float(np.sum(diff * diff)) * scale * (0.5 if self.half else 1.0)
-        dy = diff * (scale if self.half else 2 * scale)
-        return value, self.out.backward(dy)
+        diff = self.out.forward(z) - t
+        factor = self._factor(*z.shape)
+        value = float(np.sum(diff * diff)) * factor
+        return value, self.out.backward(diff * (2 * factor))
+
+    def stacked(self, z, t):
+        g, k, n = z.shape
+        y = self.out.f_(z, axis=1)
+        y -= stacked_targets(t, z)
+        y *= y
+        return y.reshape(g, -1).sum(axis=1, dtype=np.float64) * self._factor(n, k)
 
 
 class SSE(_Squared):
     name = "sse"
     outputs = ("identity", "sigmoid", "softmax")
 
-    def _scale(self, z):
-        return 1.0 / len(z)
+    def _factor(self, n, k):
+        return 0.5 / n
 
 
 class MSE(_Squared):
     name = "mse"
     outputs = ("identity", "sigmoid", "softmax")
-    half = False
 
-    def _scale(self, z):
-        return 1.0 / z.size
+    def _factor(self, n, k):
+        return 1.0 / (n * k)
 
 
 class CrossEntropy(Loss):
+    """−Σ_k t_k log softmax(z)_k averaged over examples = mean of s·lse(z) − Σ_k t_k z_k, s = Σ_k t_k."""
     name = "cross_entropy"
     outputs = ("softmax",)
 
@@ -113,17 +147,42 @@ class CrossEntropy(Loss):
         grad /= n
         return value, grad
 
+    def stacked(self, z, t):
+        g, k, n = z.shape
+        lse = logsumexp(z, axis=1)                          # (G, n)
+        t = np.asarray(t)
+        if t.ndim == 1:   # labels: s = 1, and Σ_k t_k z_k is the labelled class's logit
+            picked = np.take_along_axis(z, t.reshape(1, 1, n).astype(np.intp), axis=1)[:, 0, :]
+            return (lse.sum(axis=1, dtype=np.float64) - picked.sum(axis=1, dtype=np.float64)) / n
+        tt = t.astype(z.dtype, copy=False)
+        dot = z.reshape(g, -1) @ np.ascontiguousarray(tt.T).reshape(-1)
+        return (lse @ tt.sum(axis=1)).astype(np.float64) / n - dot.astype(np.float64) / n
+
+
+def _bce_terms(z: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """−[t log σ(z) + (1−t) log(1−σ(z))] elementwise, as max(z, 0) − z·t + log(1 + e^−|z|)."""
+    per = np.abs(z)
+    np.negative(per, out=per)
+    np.exp(per, out=per)
+    np.log1p(per, out=per)
+    per += np.maximum(z, 0)
+    per -= z * t
+    return per
+
 
 class BinaryCrossEntropy(Loss):
+    """Per-element binary cross-entropy of sigmoid(z), averaged over all n·k elements."""
     name = "binary_cross_entropy"
     outputs = ("sigmoid",)
 
     def value_and_grad(self, z, t):
         t = as_targets(t, z)
-        # −[t log σ(z) + (1−t) log(1−σ(z))] = max(z, 0) − z·t + log(1 + e^−|z|)
-        per = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
         grad = (self.out.f(z) - t) / z.size
-        return float(per.sum()) / z.size, grad
+        return float(_bce_terms(z, t).sum()) / z.size, grad
+
+    def stacked(self, z, t):
+        per = _bce_terms(z, stacked_targets(t, z))
+        return per.reshape(len(per), -1).sum(axis=1, dtype=np.float64) / per[0].size
 
 
 class KLDivergence(CrossEntropy):
@@ -134,8 +193,16 @@ class KLDivergence(CrossEntropy):
     def value_and_grad(self, z, t):
         t = as_targets(t, z)
         cross, grad = super().value_and_grad(z, t)
-        safe_t = np.where(t > 0, t, 1)  # 0·log 0 = 0
-        return cross + float(np.sum(t * np.log(safe_t))) / len(z), grad
+        return cross + _target_entropy(t), grad
+
+    def stacked(self, z, t):
+        return super().stacked(z, t) + _target_entropy(as_targets(t, z[0].T))
+
+
+def _target_entropy(t: np.ndarray) -> float:
+    """Σ t log t per example (n, k), averaged over examples (0·log 0 = 0)."""
+    safe = np.where(t > 0, t, 1)
+    return float(np.sum(t * np.log(safe), dtype=np.float64)) / len(t)
 
 
 LOSSES = {c.name: c for c in (SSE, MSE, CrossEntropy, BinaryCrossEntropy, KLDivergence)}
@@ -144,5 +211,5 @@ LOSSES = {c.name: c for c in (SSE, MSE, CrossEntropy, BinaryCrossEntropy, KLDive
 def create(name: str, output: str | None = None) -> Loss:
     """Build a loss by name, paired with an output activation (its natural one by default)."""
     if name not in LOSSES:
-        raise ValueError(f"unknown loss {name!r}; choose one of {sorted(LOSSES)}")
+        raise ParameterError("loss", f"unknown loss {name!r}; choose one of {sorted(LOSSES)}")
     return LOSSES[name](output)

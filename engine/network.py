@@ -11,6 +11,7 @@ import copy as _copy
 import numpy as np
 
 from . import activations, losses
+from .errors import ParameterError
 from .initializers import canonical
 from .layers import Dense
 
@@ -25,6 +26,15 @@ class Network:
         self.params = [p for d in self.dense for p in (d.params["W"], d.params["b"])]
         self.grads = [g for d in self.dense for g in (d.grads["W"], d.grads["b"])]
         self.param_names = [f"{k}{i + 1}" for i in range(len(self.dense)) for k in ("W", "b")]
+        self.blocks = [(d, self._activation_after(d)) for d in self.dense]   # what a forward pass goes through
+
+    def _activation_after(self, dense: Dense) -> activations.Activation:
+        """The activation layer right after `dense`; the output activation after the last."""
+        k = self.layers.index(dense)
+        if k + 1 == len(self.layers):
+            return self.output
+        after = self.layers[k + 1]
+        return activations.Identity() if isinstance(after, Dense) else after
 
     @classmethod
     def mlp(cls, sizes, activation="sigmoid", output="softmax", loss="cross_entropy",
@@ -32,12 +42,12 @@ class Network:
         """Dense layers of the given sizes with `activation` (a name, or one per hidden layer)."""
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
-            raise ValueError(f"layers must list at least two positive sizes, got {sizes}")
+            raise ParameterError("layers", f"layers must list at least two positive sizes, got {sizes}")
         hidden = activation if isinstance(activation, (list, tuple)) else [activation] * (len(sizes) - 2)
         if len(hidden) != len(sizes) - 2:
-            raise ValueError(f"{len(sizes) - 2} hidden layers but {len(hidden)} activations given")
+            raise ParameterError("activation", f"{len(sizes) - 2} hidden layers but {len(hidden)} activations given")
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise TypeError(f"seed must be an integer (the run's seed), got {seed!r}")
+            raise ParameterError("seed", f"seed must be an integer (the run's seed), got {seed!r}")
         loss_obj = losses.create(loss, output)
         rng = np.random.default_rng(int(seed))
         layers = []
@@ -123,18 +133,12 @@ class Network:
             parts = [self.activations(x[i:i + batch]) for i in range(0, len(x), batch)]
             return [{k: np.concatenate([p[j][k] for p in parts]) for k in ("pre", "post")}
                     for j in range(len(self.dense))]
-        out, a = [], x
-        for i, d in enumerate(self.dense):
-            z = a @ d.params["W"] + d.params["b"]
-            act = self._activation_after(i)
-            a = act.f(z)
-            out.append({"pre": z, "post": a})
+        out = []
+        for dense, activation in self.blocks:
+            z = dense.forward(x)
+            x = activation.forward(z)
+            out.append({"pre": z, "post": x})
         return out
-
-    def _activation_after(self, i: int):
-        k = self.layers.index(self.dense[i])
-        nxt = self.layers[k + 1] if k + 1 < len(self.layers) else None
-        return nxt if nxt is not None and not isinstance(nxt, Dense) else self.output
 
     def saliency(self, x: np.ndarray, cls: int) -> np.ndarray:
         """d logit_cls / d x, shaped like x (one image (n_in,) or a batch (n, n_in))."""

@@ -85,17 +85,17 @@ def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:
 def activation_stats(net, probe_x: np.ndarray, batch: int | None = None) -> tuple[list, list]:
     """Per Dense layer: stats of post-activations on the probe batch (run `batch` rows at a time), and histograms."""
     stats, hists = [], []
-    for i, (d, layer) in enumerate(zip(net.dense, net.activations(probe_x, batch))):
+    for (dense, activation), layer in zip(net.blocks, net.activations(probe_x, batch)):
         a = layer["post"]
         n = a.size
         mean = float(a.sum(dtype=np.float64)) / n
         centred = (a - a.dtype.type(mean)).ravel()
         saturated = 0.0
-        if getattr(net._activation_after(i), "name", "") in ("sigmoid", "softmax"):
+        if activation.bounded:
             saturated = (np.count_nonzero(a < 0.02) + np.count_nonzero(a > 0.98)) / n
         stats.append({"mean": mean, "std": math.sqrt(float(np.dot(centred, centred)) / n),
                       "zero": (n - np.count_nonzero(a)) / n, "saturated": float(saturated)})
-        hists.append({"weights": histogram(d.params["W"]), "activations": histogram(a)})
+        hists.append({"weights": histogram(dense.params["W"]), "activations": histogram(a)})
     return stats, hists
 
 

@@ -6,26 +6,25 @@ so three products with the 784-wide input serve every point, and a chunk of G po
 one (G, 3) × (3, n·h) product. Later layers are small: their weights for the G points are
 built the same way and applied as one batched product, or as one shared product when the
 plane does not move that layer. Memory is bounded by chunking the points.
+
+Hidden layers apply the network's own activations in place (`act.f_`) to the whole stack of
+G points, and the loss of every point comes from the loss's stacked form (`loss.stacked` on
+class-major (G, k, n) logits): the same formulas the network trains with.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ..layers import Dense
-from .batched import activate_, point_losses
 
 BUFFER_BYTES = 1 << 20      # per work buffer; chunks this size stay in cache
 MAX_BYTES = 200 << 20       # never more than this in work buffers, whatever n is
 
 
 def structure(net) -> list[tuple[tuple[int, int], object]]:
-    """Per Dense layer: its (n_in, n_out) shape and the activation after it (None for the last)."""
-    out = []
-    for i, layer in enumerate(net.layers):
-        if isinstance(layer, Dense):
-            nxt = net.layers[i + 1] if i + 1 < len(net.layers) else None
-            out.append((layer.shape, None if isinstance(nxt, Dense) else nxt))
-    return out
+    """Per Dense layer: its (n_in, n_out) shape and the hidden activation after it (None for
+    the last: its output activation belongs to the loss)."""
+    blocks = net.blocks
+    return [(d.shape, act if i + 1 < len(blocks) else None) for i, (d, act) in enumerate(blocks)]
 
 
 def unflatten(net, vector: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -103,11 +102,11 @@ class PlaneLoss:
         z = z.reshape(g, n, -1)
         last = len(self.rest)
         for k, layer in enumerate(self.rest, start=1):
-            activate_(self.acts[k - 1], z)
+            self.acts[k - 1].f_(z)
             z = self._dense(layer, coef, z, self._view(k, g), transposed=k == last)
         if last == 0:
             z = np.ascontiguousarray(z.transpose(0, 2, 1))
-        return point_losses(self.loss, z, self.t)
+        return self.loss.stacked(z, self.t)
 
     @staticmethod
     def _dense(layer, coef, z, buf, transposed):
