@@ -13,7 +13,7 @@ from .datasets import DatasetError, Split, load_mnist, load_toy
 from .gradcheck import check_network
 from .network import Network
 from .persistence import save
-from .snapshot import finite_or_none
+from .jsonready import json_ready
 from .trainer import Trainer
 from .cli_flags import DEFAULT_LAYERS, OWN_FLAGS, UsageError, build_parser
 
@@ -112,7 +112,7 @@ def build_schedule(args):
 
 def json_line(values: dict) -> str:
     """One JSON object; NaN and ±Infinity become null (browsers' JSON.parse rejects them)."""
-    return json.dumps({k: finite_or_none(v) for k, v in values.items()}, allow_nan=False)
+    return json.dumps(json_ready(values)[0], allow_nan=False)
 
 
 def _fmt(value, spec: str) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .jsonready import json_ready
+
 HIST_BINS = 30
 HUGE_SPAN = 1e30   # half-ranges wider than this are binned as v/2 in float64 (no overflow)
 
@@ -33,23 +35,15 @@ class Snapshot:
     histograms: list = field(default_factory=list)       # per Dense layer {"weights", "activations"}
     full: bool = True   # False: a light step snapshot (numbers and gradient norms; no arrays or statistics)
 
-    def scalars(self) -> dict:
-        """The small, JSON-friendly part (non-finite numbers become None)."""
+    def numbers(self) -> dict:
+        """The small part, as it is (numbers may be non-finite): what a metrics row shows."""
         keys = ("kind", "step", "epoch", "lr", "train_loss", "val_loss", "val_accuracy",
-                "train_accuracy", "seconds", "status")
-        out = {k: finite_or_none(getattr(self, k)) for k in keys}
-        out["grad_norms"] = [finite_or_none(v) for v in self.grad_norms]
-        out["update_ratios"] = [finite_or_none(v) for v in self.update_ratios]
-        out["activation_stats"] = [{k: finite_or_none(v) for k, v in s.items()} for s in self.activation_stats]
-        return out
+                "train_accuracy", "seconds", "status", "grad_norms", "update_ratios", "activation_stats")
+        return {k: getattr(self, k) for k in keys}
 
-
-def finite_or_none(value):
-    if isinstance(value, (float, np.floating)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
+    def scalars(self) -> dict:
+        """The small part, JSON-ready (non-finite numbers become None)."""
+        return json_ready(self.numbers())[0]
 
 
 def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:

@@ -11,7 +11,7 @@ import struct
 
 import numpy as np
 
-from .jsonsafe import sanitize
+from engine.jsonready import json_ready
 
 
 def encode(header: dict, tensors: dict[str, np.ndarray]) -> bytes:
@@ -20,7 +20,7 @@ def encode(header: dict, tensors: dict[str, np.ndarray]) -> bytes:
     offsets = np.cumsum([0] + [a.size for a in arrays[:-1]]) if arrays else []
     meta = [{"name": n, "shape": list(a.shape), "offset": int(o)}
             for n, a, o in zip(tensors, arrays, offsets)]
-    clean, nonfinite = sanitize({**header, "tensors": meta})
+    clean, nonfinite = json_ready({**header, "tensors": meta})
     if nonfinite:
         clean["nonfinite"] = True
     head = json.dumps(clean, allow_nan=False, separators=(",", ":")).encode()

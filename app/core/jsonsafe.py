@@ -1,35 +1,12 @@
-"""Strict JSON for the browser: non-finite numbers become null (and the caller is told)."""
+"""Strict JSON for the browser: non-finite numbers become null (engine.jsonready decides how),
+and the message then says so."""
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 
-
-def sanitize(value) -> tuple[object, bool]:
-    """(JSON-ready copy of value with NaN/±inf replaced by None, whether any were replaced)."""
-    found = [False]
-
-    def clean(v):
-        if isinstance(v, (bool, np.bool_)):
-            return bool(v)
-        if isinstance(v, (int, np.integer)):
-            return int(v)
-        if isinstance(v, (float, np.floating)):
-            if math.isfinite(v):
-                return float(v)
-            found[0] = True
-            return None
-        if isinstance(v, dict):
-            return {str(k): clean(x) for k, x in v.items()}
-        if isinstance(v, (list, tuple)):
-            return [clean(x) for x in v]
-        if isinstance(v, np.ndarray):
-            return clean(v.tolist())
-        return v
-
-    return clean(value), found[0]
+from engine.jsonready import json_ready
 
 
 def dumps(message: dict) -> str:
@@ -38,7 +15,7 @@ def dumps(message: dict) -> str:
         return json.dumps(message, allow_nan=False, separators=(",", ":"), default=_plain)
     except ValueError:
         pass
-    clean, nonfinite = sanitize(message)
+    clean, nonfinite = json_ready(message)
     if nonfinite:
         clean["nonfinite"] = True
     return json.dumps(clean, allow_nan=False, separators=(",", ":"))

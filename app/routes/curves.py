@@ -5,8 +5,8 @@ import numpy as np
 from fastapi import APIRouter, HTTPException, Query
 
 from engine import activations, schedules
+from engine.jsonready import json_ready
 
-from ..core.jsonsafe import sanitize
 from ..schemas.requests import ScheduleRequest
 
 router = APIRouter(prefix="/api", tags=["curves"])
@@ -20,7 +20,7 @@ def schedule(body: ScheduleRequest) -> dict:
         lrs = sched.curve(body.epochs)
     except (TypeError, ValueError) as err:
         raise HTTPException(422, str(err)) from None
-    return {"lrs": sanitize(lrs)[0]}
+    return {"lrs": json_ready(lrs)[0]}
 
 
 @router.get("/activation/{name}")
@@ -29,4 +29,4 @@ def activation(name: str, alpha: float | None = Query(None, gt=0, le=10)) -> dic
         raise HTTPException(404, f"unknown activation {name!r}; choose one of {sorted(activations.ACTIVATIONS)}")
     act = activations.create(name, alpha)
     z = np.linspace(-6, 6, 241)
-    return {"z": z.tolist(), "f": sanitize(act.f(z))[0], "df": sanitize(act.df(z))[0]}
+    return {"z": z.tolist(), "f": json_ready(act.f(z))[0], "df": json_ready(act.df(z))[0]}

@@ -10,7 +10,9 @@ import asyncio
 from fastapi import APIRouter, HTTPException, Response
 
 from .. import landscape
-from ..core.jsonsafe import dumps, sanitize
+from engine.jsonready import json_ready
+
+from ..core.jsonsafe import dumps
 from ..deps import ResourcesDep
 from ..resources import NotReady
 from ..runs.store import valid_id
@@ -30,7 +32,7 @@ async def surface(run_id: str, body: SurfaceSpec, resources: ResourcesDep) -> Re
     def compute() -> dict:
         model_id = _model_id(run_id)
         s = landscape.surface(body, landscape.saved_source(resources, model_id))
-        return {**s.header(), "run_id": model_id, "values": sanitize(s.values)[0]}
+        return {**s.header(), "run_id": model_id, "values": json_ready(s.values)[0]}
     return await _answer(resources, compute)
 
 

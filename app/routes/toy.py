@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
 
+from engine.jsonready import json_ready
 from engine.landscape import FUNCTIONS, race, toy_surface
 
-from ..core.jsonsafe import sanitize
 from ..schemas.requests import MAX_TOY_GRID, RaceRequest
 
 router = APIRouter(prefix="/api/toy", tags=["toy"])
@@ -17,7 +17,7 @@ def surface(function: str, n: int = Query(81, ge=3, le=MAX_TOY_GRID), log: bool 
         raise HTTPException(404, f"unknown toy function {function!r}; choose one of {sorted(FUNCTIONS)}")
     grid = toy_surface(function, n, log)
     info = FUNCTIONS[function].info()
-    clean, nonfinite = sanitize({**grid, "view": info["view"], "minima": info["minima"]})
+    clean, nonfinite = json_ready({**grid, "view": info["view"], "minima": info["minima"]})
     return {**clean, "nonfinite": nonfinite}
 
 
@@ -31,5 +31,5 @@ def run_race(body: RaceRequest) -> dict:
         result = race(body.function, body.start, body.steps, optimizers=specs)
     except (TypeError, ValueError) as err:
         raise HTTPException(422, str(err)) from None
-    clean, nonfinite = sanitize(result)
+    clean, nonfinite = json_ready(result)
     return {**clean, "nonfinite": nonfinite}

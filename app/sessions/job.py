@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 
+from engine.jsonready import json_ready
 
 from .remote import RemoteControl
 from .snapshots import epoch_row, metrics_message
@@ -168,7 +169,7 @@ class TrainingJob:
             self.store.save_weights(self.run_id, with_weights(self.config, weights))
             self._save_trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
         final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
-        self.store.set_status(self.run_id, status, _finite(final))
+        self.store.set_status(self.run_id, status, json_ready(final)[0])
         self._release()   # before the client hears the end: nothing of the run is still held then
         self._status(status, message=MESSAGES.get(status, ""))
         self.finished.set()
@@ -196,7 +197,3 @@ class TrainingJob:
         """Let go of what only a live run needs: the trajectory and the training data."""
         with self.lock:
             self.path, self.data, self.initial = [], None, None
-
-
-def _finite(row: dict) -> dict:
-    return {k: (v if np.isfinite(v) else None) for k, v in row.items()}

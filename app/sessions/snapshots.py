@@ -1,10 +1,9 @@
 """Snapshot -> the protocol's `metrics` message and binary `snapshot` frame."""
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
+from engine.jsonready import json_ready
 from engine.network import Network
 
 from ..core import frames
@@ -12,10 +11,10 @@ from .live import with_weights
 
 
 def metrics_message(snap, run_id: str) -> dict:
-    """The `metrics` text message (numbers may still be non-finite; dumps() nulls them)."""
-    message = {"type": "metrics", "run_id": run_id, **snap.scalars()}
-    raw = [snap.train_loss, snap.val_loss, snap.lr, *snap.grad_norms, *snap.update_ratios]
-    if any(isinstance(v, float) and not math.isfinite(v) for v in raw):
+    """The `metrics` text message: strict JSON, flagged when a number had to become null."""
+    values, nonfinite = json_ready(snap.numbers())
+    message = {"type": "metrics", "run_id": run_id, **values}
+    if nonfinite:
         message["nonfinite"] = True
     return message
 

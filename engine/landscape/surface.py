@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..jsonready import json_ready
 from . import directions as dirs
 from .evaluate import PlaneLoss, forward_losses
 
@@ -58,7 +59,7 @@ class Surface:
                "path_surface_loss": self.path_surface_loss.tolist(),
                "explained_variance": self.explained_variance, "center_loss": self.center_loss,
                "n_examples": self.n_examples}
-        out = _finite(out)
+        out = json_ready(out)[0]
         numbers = (self.values, self.path_loss, self.path_surface_loss, self.center_loss)
         out["nonfinite"] = not all(np.isfinite(v).all() for v in numbers)
         return out
@@ -149,8 +150,7 @@ def interpolate(net, x, t, theta_a, theta_b, n: int = 51, lo: float = -0.5, hi: 
     a = np.linspace(lo, hi, n)
     values = evaluate(a, np.zeros(n))
     ends = evaluate([0.0, 1.0], [0.0, 0.0])
-    return {"a": a.tolist(), "values": _finite(values.tolist()),
-            "loss_a": _finite(float(ends[0])), "loss_b": _finite(float(ends[1]))}
+    return json_ready({"a": a, "values": values, "loss_a": ends[0], "loss_b": ends[1]})[0]
 
 
 def _check_grid(resolution, span):
@@ -170,15 +170,4 @@ def _as_matrix(trajectory, n_params: int) -> np.ndarray:
     if m.shape[1] != n_params:
         raise ValueError(f"trajectory vectors have {m.shape[1]} values, the network {n_params}")
     return m
-
-
-def _finite(obj):
-    """Copy of a JSON-able structure with non-finite floats replaced by None."""
-    if isinstance(obj, float):
-        return obj if math.isfinite(obj) else None
-    if isinstance(obj, dict):
-        return {k: _finite(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_finite(v) for v in obj]
-    return obj
 
