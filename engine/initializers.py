@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import ParameterError
+
 
 def normal(shape, rng, dtype=np.float32, std=None):
     """N(0, std²); std defaults to 0.01 (std 1 and 0.01 are both lessons)."""
@@ -62,7 +64,7 @@ def canonical(name: str) -> str:
     """Resolve aliases; raise ValueError naming the unknown initializer."""
     name = ALIASES.get(name, name)
     if name not in INITIALIZERS:
-        raise ValueError(f"unknown initializer {name!r}; choose one of {sorted(INITIALIZERS)}")
+        raise ParameterError("init", f"unknown initializer {name!r}; choose one of {sorted(INITIALIZERS)}")
     return name
 
 

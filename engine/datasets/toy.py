@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
 from .mnist import Split
 
 VAL_FRACTION = 0.2
@@ -101,25 +102,14 @@ def blobs(n: int = 300, centers=3, std: float = 0.15, seed=None) -> Split:
     return _split(x, label, rng)
 
 
+# name -> (generator, its default arguments, number of classes)
 TOY_DATASETS = {
-    "xor": (xor, {}, 2, {
-        "en": "XOR: four points; no single straight line separates the classes.",
-        "ko": "XOR: 점 네 개. 직선 하나로는 두 클래스를 나눌 수 없습니다."}),
-    "delta_table": (delta_rule_table, {}, 2, {
-        "en": "Delta-rule table: the output copies the first input (third column is a bias).",
-        "ko": "델타 규칙 표: 출력이 첫 번째 입력과 같습니다 (세 번째 열은 편향 입력)."}),
-    "moons": (two_moons, {"n": 200, "noise": 0.1}, 2, {
-        "en": "Two moons: interleaved half circles; needs a curved boundary.",
-        "ko": "반달 두 개: 서로 맞물린 반원이라 곡선 경계가 필요합니다."}),
-    "circles": (circles, {"n": 200, "noise": 0.05, "factor": 0.5}, 2, {
-        "en": "Circles: a small ring inside a big one; the boundary is a closed curve.",
-        "ko": "원: 큰 원 안에 작은 원. 경계가 닫힌 곡선이어야 합니다."}),
-    "spirals": (spirals, {"n": 300, "noise": 0.05, "turns": 1.5}, 2, {
-        "en": "Spirals: two arms winding around each other; the hardest set here.",
-        "ko": "나선: 서로 감긴 두 팔. 여기서 가장 어려운 데이터입니다."}),
-    "blobs": (blobs, {"n": 300, "centers": 3, "std": 0.15}, 3, {
-        "en": "Blobs: three Gaussian clusters, one per class.",
-        "ko": "덩어리: 클래스마다 하나씩, 가우시안 점 구름 세 개."}),
+    "xor": (xor, {}, 2),
+    "delta_table": (delta_rule_table, {}, 2),
+    "moons": (two_moons, {"n": 200, "noise": 0.1}, 2),
+    "circles": (circles, {"n": 200, "noise": 0.05, "factor": 0.5}, 2),
+    "spirals": (spirals, {"n": 300, "noise": 0.05, "turns": 1.5}, 2),
+    "blobs": (blobs, {"n": 300, "centers": 3, "std": 0.15}, 3),
 }
 TRUTH_TABLES = ("xor", "delta_table")
 
@@ -139,8 +129,8 @@ def _stratified(data: Split, rng: np.random.Generator) -> tuple[Split, Split]:
 def load_toy(name: str, seed=0, n: int | None = None) -> tuple[Split, Split]:
     """Named toy set -> (train, val) Splits; n overrides the default size (ignored for tables)."""
     if name not in TOY_DATASETS:
-        raise ValueError(f"unknown toy dataset {name!r}; choose from {', '.join(TOY_DATASETS)}")
-    make, defaults, _, _ = TOY_DATASETS[name]
+        raise ParameterError("dataset", f"unknown toy dataset {name!r}; choose from {', '.join(TOY_DATASETS)}")
+    make, defaults, _ = TOY_DATASETS[name]
     if name in TRUTH_TABLES:
         data = make()
         return data, data

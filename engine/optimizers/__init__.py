@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 
+from ..errors import ParameterError
 from .adadelta import Adadelta
 from .adagrad import Adagrad
 from .adam import Adam, AdamW
@@ -39,10 +40,10 @@ def create(name: str, **kwargs) -> Optimizer:
         kwargs = {**preset, **kwargs}
     if name not in OPTIMIZERS:
         choices = sorted(OPTIMIZERS) + sorted(PRESETS)
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {choices}")
+        raise ParameterError("optimizer", f"unknown optimizer {name!r}; choose one of {choices}")
     cls = OPTIMIZERS[name]
     allowed = inspect.signature(cls).parameters
     for key in kwargs:
         if key not in allowed:
-            raise ValueError(f"{name} has no argument {key!r}; it takes {list(allowed)}")
+            raise ParameterError(key, f"{name} has no argument {key!r}; it takes {list(allowed)}")
     return cls(**kwargs)

@@ -5,15 +5,19 @@ import math
 
 import numpy as np
 
+from ..errors import ParameterError
 from .base import Optimizer, check_bool, check_number
 
 
 def check_betas(betas) -> tuple[float, float]:
     """(β1, β2), each in [0, 1); ValueError naming betas otherwise."""
     if isinstance(betas, (str, bytes)) or not hasattr(betas, "__len__") or len(betas) != 2:
-        raise ValueError(f"betas must be a pair of numbers (beta1, beta2), got {betas!r}")
-    return (check_number("betas[0]", betas[0], hi=1.0, hi_open=True),
-            check_number("betas[1]", betas[1], hi=1.0, hi_open=True))
+        raise ParameterError("betas", f"betas must be a pair of numbers (beta1, beta2), got {betas!r}")
+    try:
+        return (check_number("betas[0]", betas[0], hi=1.0, hi_open=True),
+                check_number("betas[1]", betas[1], hi=1.0, hi_open=True))
+    except ParameterError as err:
+        raise err.within("betas") from None
 
 
 class Adam(Optimizer):

@@ -12,25 +12,27 @@ import math
 
 import numpy as np
 
+from ..errors import ParameterError
+
 
 def check_number(name: str, value, lo: float = 0.0, hi: float | None = None,
                  hi_open: bool = False) -> float:
     """`value` as a float in [lo, hi] (or [lo, hi)); ValueError naming `name` otherwise."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
-        raise ValueError(f"{name} must be a number, got {value!r}")
+        raise ParameterError(name, f"{name} must be a number, got {value!r}")
     v = float(value)
     too_high = hi is not None and (v >= hi if hi_open else v > hi)
     if not math.isfinite(v) or v < lo or too_high:
         lower = "" if lo == -math.inf else f" >= {lo:g}"
         upper = "" if hi is None else f" and {'<' if hi_open else '<='} {hi:g}"
-        raise ValueError(f"{name} must be a finite number{lower}{upper}, got {value!r}")
+        raise ParameterError(name, f"{name} must be a finite number{lower}{upper}, got {value!r}")
     return v
 
 
 def check_bool(name: str, value) -> bool:
     """`value` if it is a bool; ValueError naming `name` otherwise."""
     if not isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"{name} must be true or false, got {value!r}")
+        raise ParameterError(name, f"{name} must be true or false, got {value!r}")
     return bool(value)
 
 

@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 
+from ..errors import ParameterError
 from .base import Optimizer, check_bool, check_number
 
 
@@ -22,7 +23,7 @@ class SGD(Optimizer):
         self.dampening = check_number("dampening", dampening, lo=-math.inf)
         self.nesterov = check_bool("nesterov", nesterov)
         if self.nesterov and (self.momentum <= 0 or self.dampening != 0):
-            raise ValueError("nesterov needs momentum > 0 and dampening = 0, "
+            raise ParameterError("nesterov", "nesterov needs momentum > 0 and dampening = 0, "
                              f"got momentum={momentum!r}, dampening={dampening!r}")
 
     def _init_state(self, n, dtype):

@@ -43,6 +43,17 @@ def test_options_list_every_choice_with_defaults(client):
     assert o["limits"]["params"] == 2_000_000 and o["defaults"]["layers"] == [784, 16, 16, 10]
 
 
+def test_options_describe_parameters_and_leave_their_words_to_the_page(client):
+    o = client.get("/api/options").json()
+    for group in ("optimizers", "schedules"):
+        for name, params in o[group].items():
+            for param, spec in params.items():
+                assert set(spec) == {"default", "type", "min", "max", "scale"}, (group, name, param)
+    assert o["optimizers"]["sgd"]["lr"]["scale"] == "log" and o["schedules"]["step"]["step_size"]["type"] == "int"
+    moons = next(d for d in o["datasets"] if d["name"] == "moons")
+    assert moons == {"name": "moons", "kind": "toy", "n_in": 2, "n_out": 2, "n_train": 160, "view": [-1.5, 1.5, -1.5, 1.5]}
+
+
 def test_options_state_every_limit_the_server_enforces(client):
     limits = client.get("/api/options").json()["limits"]
     assert limits["width"] == [1, 1024] and limits["lr"] == [0, 10]     # the first shape stays
