@@ -22,11 +22,6 @@ def catalogue() -> list[dict]:
     return out
 
 
-def load_toy(name: str, seed: int) -> tuple[Split, Split]:
-    """(train, val) of a toy set, generated from the run's seed."""
-    return toy.load_toy(name, seed)
-
-
 def export_mnist(mnist, data_dir: Path) -> Path:
     """Write the train/val splits once as raw uint8 .npy files that worker processes map."""
     folder = Path(data_dir) / "cache"
@@ -56,9 +51,3 @@ def mapped_mnist(folder: Path, train_size: int | None) -> tuple[Split, Split]:
         out.append(Split(pixels, np.array(y[:n], dtype=np.int64)))
     return out[0], out[1]
 
-
-def subset(split: Split, n: int | None) -> Split:
-    """The first n examples (all when n is None)."""
-    if n is None or n >= len(split):
-        return split
-    return Split(np.ascontiguousarray(split.x[:n]), np.ascontiguousarray(split.y[:n]))

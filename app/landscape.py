@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.errors import ParameterError
 from engine.landscape import Surface, interpolate, loss_surface
 from engine.network import Network
 
@@ -87,8 +88,8 @@ def surface(spec: SurfaceSpec, source: SurfaceSource) -> Surface:
     try:
         return loss_surface(source.net, source.x, source.y, spec.plane, spec.resolution, spec.span,
                             trajectory=source.path, params=params, seed=spec.seed)
-    except ValueError as err:
-        field = "params" if spec.plane == "weights" else "plane"
+    except ParameterError as err:
+        field = "plane" if err.field == "trajectory" else err.field   # the request's own names
         raise ConfigError(f"{field}: {err}", field) from None
 
 

@@ -10,11 +10,10 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
-from engine import optimizers, persistence, schedules
+from engine import build, persistence
 from engine.datasets import load_mnist
 from engine.defaults import default_training
 from engine.network import Network
-from engine.trainer import Trainer
 
 from . import datasets
 from .core.config import Settings
@@ -89,19 +88,15 @@ class Resources:
             except Exception as err:  # damaged file: train a fresh one
                 log.warning("default model unreadable (%s); training a new one", err)
         self.stage, self.message = "training_default_model", "training the default 784-16-16-10 network"
-        c, epochs = DEFAULT_CONFIG, recipe["epochs"]
-        net = Network.mlp(c["layers"], c["activation"], output=c["output"], loss=c["loss"],
-                          init=c["init"], seed=c["seed"])
 
         def on_snapshot(snap):
             if snap.kind == "epoch":
-                self.fraction = 0.3 + 0.7 * snap.epoch / epochs
-        Trainer(net, optimizers.create(c["optimizer"], lr=c["lr"], **c["optimizer_params"]),
-                schedules.create(c["schedule"], c["lr"], **c["schedule_params"]),
-                self.mnist.train, self.mnist.val, batch_size=c["batch_size"], epochs=epochs,
-                seed=c["seed"], on_snapshot=on_snapshot, snapshot_every=0).run()
-        persistence.save(path, net, extra={"default": True, "recipe": recipe})
-        return net
+                self.fraction = 0.3 + 0.7 * snap.epoch / recipe["epochs"]
+        trainer = build.trainer(recipe, self.mnist.train, self.mnist.val, on_snapshot=on_snapshot,
+                                snapshot_every=0)
+        trainer.run()
+        persistence.save(path, trainer.net, extra={"default": True, "recipe": recipe})
+        return trainer.net
 
     def _default_recipe(self) -> dict:
         """What the default model is trained with: the default setup, epochs possibly capped."""
@@ -145,8 +140,5 @@ class Resources:
 
     def training_data(self, config):
         """(train, val) splits for a validated config."""
-        if config.dataset == "mnist":
-            m = self.require_mnist()
-            return datasets.subset(m.train, config.train_size), m.val
-        train, val = datasets.load_toy(config.dataset, config.seed)
-        return datasets.subset(train, config.train_size), val
+        mnist = self.require_mnist() if config.dataset == "mnist" else None
+        return build.data(config.model_dump(), mnist)[:2]

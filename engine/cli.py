@@ -1,113 +1,52 @@
-"""Command-line interface: `train`, `gradcheck` and `info` subcommands (see `python -m engine -h`)."""
+"""Command-line interface: `train`, `gradcheck` and `info` subcommands (see `python -m engine -h`).
+
+`train --config run.json` trains a run saved from the page (its config.json) again, with
+any flag given as well overriding the file.
+"""
 from __future__ import annotations
 
 import json
-import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from . import activations, initializers, losses, optimizers, schedules
-from .datasets import DatasetError, Split, load_mnist, load_toy
+from . import build
+from .cli_config import blame, config_from
+from .cli_flags import UsageError, build_parser
+from .datasets import DatasetError, Split
+from .errors import ParameterError
 from .gradcheck import check_network
-from .network import Network
-from .persistence import save
 from .jsonready import json_ready
+from .persistence import save
 from .trainer import Trainer
-from .cli_flags import DEFAULT_LAYERS, OWN_FLAGS, UsageError, build_parser
+
+DEFAULT_LAYERS = [784, 16, 16, 10]
 
 
-def load_data(name: str, seed: int, train_size: int | None = None) -> tuple[Split, Split, Split]:
-    """Dataset name -> (train, val, test); toy sets reuse val as test."""
-    if name == "mnist":
-        data = load_mnist()
-        train, val, test = data.train, data.val, data.test
-    else:
-        train, val = load_toy(name, seed)
-        test = val
-    if train_size is not None:
-        train = Split(train.x[:train_size], train.y[:train_size])
-    return train, val, test
-
-
-def default_layers(train: Split) -> list[int]:
-    n_classes = int(train.y.max()) + 1
-    return [train.x.shape[1], 16, 16, n_classes] if train.x.shape[1] != 784 else list(DEFAULT_LAYERS)
-
-
-def layers_for(args, train: Split) -> list[int]:
-    """--layers (or the dataset's default), checked against the dataset's inputs and classes."""
-    if args.layers is None:
-        return default_layers(train)
+def layers_for(config: dict, train: Split) -> list[int]:
+    """The config's layers (or the dataset's default), checked against the dataset's inputs and classes."""
     n_in, n_classes = train.x.shape[1], int(train.y.max()) + 1
+    if config.get("layers") is None:
+        return list(DEFAULT_LAYERS) if n_in == 784 else [n_in, 16, 16, n_classes]
+    layers = list(config["layers"])
     outputs = [n_classes, 1] if n_classes == 2 else [n_classes]
-    if args.layers[0] != n_in or args.layers[-1] not in outputs:
+    if layers[0] != n_in or layers[-1] not in outputs:
         ends = " or ".join(map(str, outputs))
-        raise UsageError("--layers", f"{args.dataset} has {n_in} inputs and {n_classes} classes, so the "
-                         f"layers must start with {n_in} and end with {ends}; got "
-                         f"{','.join(map(str, args.layers))}")
-    return args.layers
-
-
-def build_network(args, sizes: list[int], dtype=np.float32) -> Network:
-    """Check each model flag by name, then build the network."""
-    for flag, value, choices in (("--activation", args.activation, activations.HIDDEN),
-                                 ("--loss", args.loss, list(losses.LOSSES))):
-        if value not in choices:
-            raise UsageError(flag, f"unknown {flag[2:]} {value!r}; choose one of {', '.join(choices)}")
-    if args.output is not None and args.output not in activations.OUTPUTS:
-        raise UsageError("--output", f"unknown output {args.output!r}; choose one of {', '.join(activations.OUTPUTS)}")
-    try:
-        initializers.canonical(args.init)
-    except (KeyError, ValueError) as err:
-        raise UsageError("--init", str(err).strip("'\"")) from None
-    try:
-        losses.create(args.loss, args.output)
-    except ValueError as err:
-        raise UsageError("--output", str(err)) from None
-    try:
-        return Network.mlp(sizes, args.activation, args.output, args.loss, args.init, args.init_std,
-                           args.seed, dtype, args.alpha)
-    except ValueError as err:
-        raise UsageError("--layers", str(err)) from None
-
-
-def build_optimizer(args):
-    """The optimizer; an invalid value is blamed on the flag that gave it (--lr, --momentum, --opt …)."""
-    if args.optimizer not in {*optimizers.OPTIMIZERS, *optimizers.PRESETS}:
-        choices = ", ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS])
-        raise UsageError("--optimizer", f"unknown optimizer {args.optimizer!r}; choose one of {choices}")
-    kwargs, flags = dict(args.opt), {k: "--opt" for k, _ in args.opt}
-    for key in ("momentum", "weight_decay"):
-        if getattr(args, key) is not None:
-            kwargs[key], flags[key] = getattr(args, key), OWN_FLAGS[key]
-    flags["lr"] = OWN_FLAGS["lr"]
-    try:
-        return optimizers.create(args.optimizer, lr=args.lr, **kwargs)
-    except (TypeError, ValueError) as err:
-        raise UsageError(_blamed_flag(str(err), flags), str(err)) from None
-
-
-def _blamed_flag(message: str, flags: dict[str, str]) -> str:
-    """The flag that gave the argument an optimizer's error is about ("lr must be …", "no argument 'x'")."""
-    unknown = re.search(r"no argument '(\w+)'", message)
-    first = unknown.group(1) if unknown else re.split(r"[\s\[]", message, maxsplit=1)[0]
-    if first in flags:
-        return flags[first]
-    named = [flag for key, flag in flags.items() if re.search(rf"\b{key}\b", message)]
-    return named[0] if named else "--opt"
+        raise ParameterError("layers", f"{config.get('dataset', 'mnist')} has {n_in} inputs and {n_classes} classes, "
+                             f"so the layers must start with {n_in} and end with {ends}; got "
+                             f"{','.join(map(str, layers))}")
+    return layers
 
 
 def build_schedule(args):
+    """The schedule the flags (and --config) ask for."""
+    config, source = config_from(args)
     try:
-        params = dict(args.schedule_param)
-        if args.schedule == "cosine":   # anneal over the whole run unless told otherwise
-            params.setdefault("T_max", args.epochs)
-        return schedules.create(args.schedule, args.lr, **params)
-    except (TypeError, ValueError) as err:
-        flag = "--schedule" if args.schedule not in schedules.SCHEDULES else "--schedule-param"
-        raise UsageError(flag, str(err)) from None
+        return build.schedule(config)
+    except ParameterError as err:
+        raise UsageError(blame(err.field, source), str(err)) from None
 
 
 def json_line(values: dict) -> str:
@@ -129,14 +68,15 @@ def _print_row(row: dict, as_json: bool) -> None:
 
 
 def cmd_train(args) -> int:
-    """Train with the flags' settings, print each epoch, then the test accuracy."""
-    opt, schedule = build_optimizer(args), build_schedule(args)
+    """Train the config the flags (and --config) describe, print each epoch, then the test accuracy."""
+    config, source = config_from(args)
     if args.save and Path(args.save).is_dir():
         raise UsageError("--save", f"{args.save} is a folder; give a file path such as {args.save}/net.npz")
-    train, val, test = load_data(args.dataset, args.seed, args.train_size)
-    net = build_network(args, layers_for(args, train), np.dtype(args.dtype))
-    trainer = Trainer(net, opt, schedule, train, val, batch_size=args.batch_size,
-                      epochs=args.epochs, seed=args.seed, snapshot_every=0)
+    with _blaming(source):
+        build.check(config)
+        train, val, test = build.data(config)
+        config["layers"] = layers_for(config, train)
+        trainer = build.trainer(config, train, val, snapshot_every=0)
     printed = [0]
     trainer.on_snapshot = lambda snap: _flush(trainer, printed, args.json)
     if not args.json:
@@ -144,14 +84,23 @@ def cmd_train(args) -> int:
     with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported as a status
         status = trainer.run()
         _flush(trainer, printed, args.json)
-        _, test_acc = net.evaluate(test.x, test.y)
+        _, test_acc = trainer.net.evaluate(test.x, test.y)
     final = {"status": status, "test_accuracy": test_acc, "n_test": len(test)}
     if args.save:
-        final["saved"] = str(save(args.save, net, {"history": trainer.history}))
+        final["saved"] = str(save(args.save, trainer.net, {"history": trainer.history}))
     print(json_line(final) if args.json else
           f"{status}: test accuracy {test_acc:.2%} on {len(test)} examples"
           + (f", saved to {final['saved']}" if args.save else ""))
     return 0 if status == "done" else 1
+
+
+@contextmanager
+def _blaming(source: dict[str, str]):
+    """Turn an engine ParameterError into a UsageError naming the flag (or --config) behind it."""
+    try:
+        yield
+    except ParameterError as err:
+        raise UsageError(blame(err.field, source), str(err)) from None
 
 
 def _flush(trainer: Trainer, printed: list[int], as_json: bool) -> None:
@@ -163,12 +112,15 @@ def _flush(trainer: Trainer, printed: list[int], as_json: bool) -> None:
 
 def cmd_gradcheck(args) -> int:
     """Print the relative error per parameter; exit 1 if any exceeds the tolerance."""
-    sizes = args.layers or [4, 5, 3]
-    net = build_network(args, sizes, np.float64)
-    rng = np.random.default_rng(args.seed)
+    config, source = config_from(args)
+    config.update(layers=config.get("layers") or [4, 5, 3], dtype="float64")
+    with _blaming(source):
+        net = build.network(config)
+    sizes = net.sizes
+    rng = np.random.default_rng(config["seed"])
     x = rng.normal(size=(6, sizes[0]))
     t = rng.dirichlet(np.ones(sizes[-1]), size=6) if sizes[-1] > 1 else rng.uniform(size=(6, 1))
-    tol = 1e-4 if args.activation in ("relu", "leaky_relu") else 1e-6
+    tol = 1e-4 if config["activation"] in ("relu", "leaky_relu") else 1e-6
     errors = check_network(net, x, t)
     for name, err in errors.items():
         print(f"{name:>4}  {err:.2e}  {'ok' if err <= tol else 'FAIL'}")
@@ -179,10 +131,14 @@ def cmd_gradcheck(args) -> int:
 
 def cmd_info(args) -> int:
     """Print split sizes and class counts, then layer shapes and the parameter count."""
-    train, val, test = load_data(args.dataset, args.seed)
-    net = build_network(args, layers_for(args, train), np.dtype(args.dtype))
-    print(f"dataset {args.dataset}: {train.x.shape[1]} inputs")
-    splits = [("train", train), ("val", val)] + ([("test", test)] if args.dataset == "mnist" else [])
+    config, source = config_from(args)
+    with _blaming(source):
+        train, val, test = build.data({**config, "train_size": None})
+        config["layers"] = layers_for(config, train)
+        net = build.network(config)
+    dataset = config.get("dataset", "mnist")
+    print(f"dataset {dataset}: {train.x.shape[1]} inputs")
+    splits = [("train", train), ("val", val)] + ([("test", test)] if dataset == "mnist" else [])
     for name, split in splits:
         counts = np.bincount(split.y.astype(int))
         print(f"  {name:<5} {len(split):>6} examples; per class: {' '.join(str(c) for c in counts)}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import re
 
@@ -10,9 +11,7 @@ from .datasets import TOY_DATASETS
 from .defaults import DEFAULT_TRAINING as DEFAULT
 
 DATASETS = ["mnist", *TOY_DATASETS]
-DEFAULT_LAYERS = [784, 16, 16, 10]
 DTYPES = ["float32", "float64"]
-OWN_FLAGS = {"lr": "--lr", "momentum": "--momentum", "weight_decay": "--weight-decay"}
 
 
 class UsageError(Exception):
@@ -93,38 +92,49 @@ def _number(cast, lo=None):
 _positive_int, _seed, _finite = _number(int, 1), _number(int, 0), _number(float)
 
 
+class Given(argparse.Action):
+    """Store the value and note that the flag was given, so it overrides a --config file."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.given = {*getattr(namespace, "given", ()), self.dest}
+
+
 def _model_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--layers", type=_layers, default=None,
-                   help="layer sizes, e.g. 784,16,16,10 (default: 784,16,16,10 for mnist, "
-                        "inputs,16,16,classes for toy sets)")
-    p.add_argument("--activation", default=DEFAULT["activation"], help=" | ".join(activations.HIDDEN))
-    p.add_argument("--output", default=None, help=" | ".join(activations.OUTPUTS) + " (default: the loss's own)")
-    p.add_argument("--loss", default=DEFAULT["loss"], help=" | ".join(losses.LOSSES))
-    p.add_argument("--init", default=DEFAULT["init"], help=" | ".join(initializers.INITIALIZERS))
-    p.add_argument("--init-std", type=_finite, default=None, help="std for the normal initializer")
-    p.add_argument("--alpha", type=_finite, default=None, help="slope/scale for leaky_relu and elu")
-    p.add_argument("--seed", type=_seed, default=DEFAULT["seed"])
+    add = functools.partial(p.add_argument, action=Given)
+    add("--layers", type=_layers, default=None,
+        help="layer sizes, e.g. 784,16,16,10 (default: 784,16,16,10 for mnist, inputs,16,16,classes for toy sets)")
+    add("--activation", default=DEFAULT["activation"], help=" | ".join(activations.HIDDEN))
+    add("--output", default=None, help=" | ".join(activations.OUTPUTS) + " (default: the loss's own)")
+    add("--loss", default=DEFAULT["loss"], help=" | ".join(losses.LOSSES))
+    add("--init", default=DEFAULT["init"], help=" | ".join(initializers.INITIALIZERS))
+    add("--init-std", type=_finite, default=None, help="std for the normal initializer")
+    add("--alpha", type=_finite, default=None, help="slope/scale for leaky_relu and elu")
+    add("--seed", type=_seed, default=DEFAULT["seed"])
 
 
 def _data_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dataset", default="mnist", choices=DATASETS)
-    p.add_argument("--dtype", default="float32", choices=DTYPES, help="float32 (fast) or float64")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="a saved run's config.json (from the page's run list); flags given as well override it")
+    p.add_argument("--dataset", default="mnist", choices=DATASETS, action=Given)
+    p.add_argument("--dtype", default="float32", choices=DTYPES, action=Given, help="float32 (fast) or float64")
 
 
 def _train_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--optimizer", default=DEFAULT["optimizer"], help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
-    p.add_argument("--lr", type=_finite, default=DEFAULT["lr"])
-    p.add_argument("--momentum", type=_finite, default=None)
-    p.add_argument("--weight-decay", type=_finite, default=None)
+    add = functools.partial(p.add_argument, action=Given)
+    add("--optimizer", default=DEFAULT["optimizer"], help=" | ".join([*optimizers.OPTIMIZERS, *optimizers.PRESETS]))
+    add("--lr", type=_finite, default=DEFAULT["lr"])
+    add("--momentum", type=_finite, default=None)
+    add("--weight-decay", type=_finite, default=None)
     p.add_argument("--opt", type=_key_value, action="append", default=[], metavar="KEY=VALUE",
                    help="any other optimizer argument, e.g. --opt betas=0.9,0.999 (repeatable)")
-    p.add_argument("--schedule", default=DEFAULT["schedule"],
-                   help=" | ".join(schedules.SCHEDULES) + " (cosine: T_max defaults to --epochs)")
+    add("--schedule", default=DEFAULT["schedule"],
+        help=" | ".join(schedules.SCHEDULES) + " (cosine: T_max defaults to --epochs)")
     p.add_argument("--schedule-param", type=_key_value, action="append", default=[],
                    metavar="KEY=VALUE", help="schedule argument, e.g. step_size=2 (repeatable)")
-    p.add_argument("--batch-size", type=_positive_int, default=DEFAULT["batch_size"])
-    p.add_argument("--epochs", type=_positive_int, default=DEFAULT["epochs"])
-    p.add_argument("--train-size", type=_positive_int, default=None, help="use only the first N training examples")
+    add("--batch-size", type=_positive_int, default=DEFAULT["batch_size"])
+    add("--epochs", type=_positive_int, default=DEFAULT["epochs"])
+    add("--train-size", type=_positive_int, default=None, help="use only the first N training examples")
     p.add_argument("--json", action="store_true", help="one JSON object per line instead of a table")
     p.add_argument("--save", default=None, metavar="PATH", help="save the trained network here")
 

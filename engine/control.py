@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import threading
 
+from .errors import ParameterError
+
 
 class TrainControl:
     """Thread-safe switches checked by the trainer between batches."""
@@ -39,7 +41,7 @@ class TrainControl:
     def step(self, unit: str = "batch") -> None:
         """While paused, allow one more batch (or the rest of the epoch), then pause again."""
         if unit not in ("batch", "epoch"):
-            raise ValueError(f"step unit must be 'batch' or 'epoch', not {unit!r}")
+            raise ParameterError("unit", f"step unit must be 'batch' or 'epoch', not {unit!r}")
         with self._cond:
             self._paused, self._budget = True, unit
             self._cond.notify_all()

@@ -13,6 +13,7 @@ import time
 import numpy as np
 
 from .control import TrainControl
+from .errors import ParameterError
 from .datasets.mnist import Split
 from .losses import one_hot
 from .snapshot import Snapshot, activation_stats, grad_norms, update_ratios
@@ -45,7 +46,7 @@ class Trainer:
                  on_snapshot=None, snapshot_every=50, probe_x=None, max_snapshot_rate=None,
                  clock=time.perf_counter):
         if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+            raise ParameterError("batch_size", f"batch_size must be at least 1, got {batch_size}")
         self.net, self.opt, self.schedule = net, optimizer, schedule
         self.train, self.val = train, val
         self.batch_size = min(int(batch_size), len(train))

@@ -11,7 +11,9 @@ from typing import Annotated, Union
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 from pydantic_core import PydanticCustomError
 
-from engine import activations, initializers, losses, optimizers, schedules
+from engine import activations, build, initializers, losses, optimizers, schedules
+from engine.errors import ParameterError
+from engine.network import Network
 
 from .finite import finite_message, nonfinite_field
 
@@ -75,11 +77,9 @@ class TrainConfig(BaseModel):
     snapshot_every: int = Field(50, ge=1, le=MAX_SNAPSHOT_EVERY)
     train_size: int | None = Field(None, ge=1, le=MAX_BATCH)
 
-    def network_kwargs(self) -> dict:
-        """Arguments for `Network.mlp`."""
-        return {"sizes": self.layers, "activation": self.activation, "output": self.output,
-                "loss": self.loss, "init": self.init, "init_std": self.init_std,
-                "seed": self.seed, "alpha": self.alpha}
+    def network(self) -> Network:
+        """The untrained network this config describes (engine.build makes it)."""
+        return build.network(self.model_dump())
 
     @property
     def n_params(self) -> int:
@@ -175,25 +175,9 @@ def _check_sizes(c: TrainConfig, data: dict) -> None:
 
 
 def _check_engine_args(c: TrainConfig) -> None:
-    """Let the engine judge loss/output pairs and optimizer/schedule arguments."""
+    """Let the engine judge loss/output pairs and optimizer/schedule arguments; its error
+    names the config field it is about."""
     try:
-        losses.create(c.loss, c.output)
-    except ValueError as err:
-        raise ConfigError(f"output: {err}", "output") from None
-    try:
-        optimizers.create(c.optimizer, lr=c.lr, **c.optimizer_params)
-    except (TypeError, ValueError) as err:
-        raise ConfigError(f"optimizer_params: {err}", _param_field("optimizer_params", c.optimizer_params, err)) from None
-    try:
-        schedules.create(c.schedule, c.lr, **c.schedule_params)
-    except (TypeError, ValueError) as err:
-        raise ConfigError(f"schedule_params: {err}", _param_field("schedule_params", c.schedule_params, err)) from None
-
-
-def _param_field(group: str, params: dict, err: Exception) -> str:
-    """`group.name` when the engine's message names one of the given parameters."""
-    text = str(err)
-    for name in params:
-        if repr(name) in text or text.startswith(name) or f" {name} " in text:
-            return f"{group}.{name}"
-    return group
+        build.check(c.model_dump())
+    except ParameterError as err:
+        raise ConfigError(f"{err.field}: {err}", err.field) from None

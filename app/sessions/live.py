@@ -13,7 +13,7 @@ from engine.network import Network
 def with_weights(config, weights, net: Network | None = None) -> Network:
     """`net` (or a new network built from the run's config) holding these weights."""
     if net is None:
-        net = Network.mlp(**config.network_kwargs())
+        net = config.network()
     for p, w in zip(net.params, weights):
         p[...] = w
     return net
@@ -59,7 +59,7 @@ class LiveRuns:
         with self._lock:
             net = self._scratch.get(run_id)
         if net is None:
-            net = Network.mlp(**job.config.network_kwargs())
+            net = job.config.network()
             with self._lock:
                 self._scratch[run_id] = net
         return net

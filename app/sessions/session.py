@@ -9,8 +9,6 @@ import logging
 import numpy as np
 from starlette.websockets import WebSocket
 
-from engine.network import Network
-
 from ..core.jsonsafe import dumps
 from ..resources import NotReady, Resources
 from ..schemas.messages import parse_message
@@ -91,7 +89,7 @@ class TrainingSession:
             raise ConfigError(f"the server is busy: {err}") from None
         self.job = job
         live.RUNS.add(job)
-        self.encoder = SnapshotEncoder(Network.mlp(**config.network_kwargs()))
+        self.encoder = SnapshotEncoder(config.network())
         if self.probe is not None and self.probe.size != config.layers[0]:
             self.probe = None
         self.default_probe = (data[1] if data[1] is not None else data[0]).x[0].copy()

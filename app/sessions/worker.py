@@ -11,9 +11,9 @@ import threading
 
 import numpy as np
 
-from engine import optimizers, schedules
+from engine import build
 from engine.control import TrainControl
-from engine.network import Network
+from engine.datasets import Mnist
 from engine.trainer import Trainer
 
 from .. import datasets
@@ -59,19 +59,15 @@ def _blown_up(net, x) -> bool:
 
 
 def _build(config: TrainConfig, spec: dict, control, events) -> Trainer:
-    if config.dataset == "mnist":
-        train, val = datasets.mapped_mnist(spec["mnist_folder"], config.train_size)
-    else:
-        train, val = datasets.load_toy(config.dataset, config.seed)
-        train = datasets.subset(train, config.train_size)
-    net = Network.mlp(**config.network_kwargs())
-    opt = optimizers.create(config.optimizer, lr=config.lr, **config.optimizer_params)
-    schedule = schedules.create(config.schedule, config.lr, **config.schedule_params)
-    events.send(("snapshot_weights", [p.copy() for p in net.params]))
-    return Trainer(net, opt, schedule, train, val, batch_size=config.batch_size,
-                   epochs=config.epochs, seed=config.seed, control=control,
-                   on_snapshot=lambda snap: events.send(("snapshot", snap)),
-                   snapshot_every=config.snapshot_every, max_snapshot_rate=spec.get("max_snapshot_rate"))
+    mnist = None
+    if config.dataset == "mnist":   # mapped from the files the server exported, not loaded again
+        mnist = Mnist(*datasets.mapped_mnist(spec["mnist_folder"], config.train_size), test=None)
+    train, val, _ = build.data(config.model_dump(), mnist)
+    trainer = build.trainer(config.model_dump(), train, val, control=control,
+                            on_snapshot=lambda snap: events.send(("snapshot", snap)),
+                            max_snapshot_rate=spec.get("max_snapshot_rate"))
+    events.send(("snapshot_weights", [p.copy() for p in trainer.net.params]))
+    return trainer
 
 
 def _apply_commands(commands, control: TrainControl) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
 from .evaluate import structure
 
 
@@ -26,12 +27,12 @@ def weight_direction(net, layer: int, index, param: str | None = None) -> np.nda
     (inferred from the index's length when None)."""
     parts = _slices(net)
     if not isinstance(layer, (int, np.integer)) or not 0 <= layer < len(parts):
-        raise ValueError(f"layer must be 0..{len(parts) - 1}, got {layer!r}")
+        raise ParameterError("params", f"layer must be 0..{len(parts) - 1}, got {layer!r}")
     w_slice, shape, b_slice = parts[layer]
     try:
         index = [int(v) for v in np.atleast_1d(index)] if index is not None else []
     except (TypeError, ValueError):
-        raise ValueError(f"index must be integers, got {index!r}") from None
+        raise ParameterError("params", f"index must be integers, got {index!r}") from None
     param = param or ("b" if len(index) == 1 else "W")
     if param == "W" and len(index) == 2 and all(0 <= v < s for v, s in zip(index, shape)):
         pos = w_slice.start + index[0] * shape[1] + index[1]
@@ -39,7 +40,7 @@ def weight_direction(net, layer: int, index, param: str | None = None) -> np.nda
         pos = b_slice.start + index[0]
     else:
         want = f"[row < {shape[0]}, col < {shape[1]}]" if param == "W" else f"[i < {shape[1]}]"
-        raise ValueError(f"index for {param}{layer + 1} must be {want}, got {index!r}")
+        raise ParameterError("params", f"index for {param}{layer + 1} must be {want}, got {index!r}")
     d = np.zeros(net.n_params)
     d[pos] = 1.0
     return d

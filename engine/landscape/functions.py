@@ -12,6 +12,8 @@ from typing import Callable
 
 import numpy as np
 
+from ..errors import ParameterError
+
 
 @dataclass(frozen=True)
 class ToyFunction:
@@ -171,7 +173,7 @@ FUNCTIONS: dict[str, ToyFunction] = {f.name: f for f in (
 
 
 def get(name: str) -> ToyFunction:
-    """The toy function called `name`; ValueError listing the choices otherwise."""
+    """The toy function called `name`; ParameterError listing the choices otherwise."""
     if name not in FUNCTIONS:
-        raise ValueError(f"unknown toy function {name!r}; choose one of {sorted(FUNCTIONS)}")
+        raise ParameterError("function", f"unknown toy function {name!r}; choose one of {sorted(FUNCTIONS)}")
     return FUNCTIONS[name]

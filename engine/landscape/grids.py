@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
+
 from .functions import ToyFunction, get
 
 MAX_N = 501
@@ -17,7 +19,7 @@ def toy_surface(function: str | ToyFunction, n: int = 81, log: bool = False) -> 
     """
     fn = get(function) if isinstance(function, str) else function
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= MAX_N:
-        raise ValueError(f"n must be an integer from 2 to {MAX_N}, got {n!r}")
+        raise ParameterError("n", f"n must be an integer from 2 to {MAX_N}, got {n!r}")
     x = np.linspace(fn.view[0], fn.view[1], n)
     out = {"function": fn.name, "view": list(fn.view), "minima": [list(m) for m in fn.minima],
            "log": bool(log), "x": x.tolist()}

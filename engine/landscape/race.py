@@ -12,6 +12,7 @@ import math
 import numpy as np
 
 from .. import optimizers as engine_optimizers
+from ..errors import ParameterError
 from .functions import ToyFunction, get
 
 MAX_STEPS = 10_000
@@ -29,7 +30,7 @@ def race(function: str | ToyFunction, start=None, steps: int | None = None,
     """
     fn = get(function) if isinstance(function, str) else function
     if not optimizers:
-        raise ValueError("a race needs at least one optimizer")
+        raise ParameterError("optimizers", "a race needs at least one optimizer")
     start = _check_start(fn, fn.start if start is None else start)
     steps = _check_steps(fn.steps if steps is None else steps)
     paths = [_run(fn, start, steps, dict(spec)) for spec in optimizers]
@@ -40,7 +41,7 @@ def _run(fn: ToyFunction, start: np.ndarray, steps: int, spec: dict) -> dict:
     """One racer's path as plain lists (JSON-ready)."""
     name = spec.pop("name", None)
     if not isinstance(name, str):
-        raise ValueError("each optimizer needs a \"name\"")
+        raise ParameterError("optimizers", "each optimizer needs a \"name\"")
     label = str(spec.pop("label", name))
     opt = engine_optimizers.create(name, **spec)
     pos = start.copy()
@@ -85,13 +86,13 @@ def _check_start(fn: ToyFunction, start) -> np.ndarray:
     try:
         point = np.array(start, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
-        raise ValueError(f"start must be {fn.dim} numbers, got {start!r}") from None
+        raise ParameterError("start", f"start must be {fn.dim} numbers, got {start!r}") from None
     if point.shape != (fn.dim,) or not np.isfinite(point).all():
-        raise ValueError(f"start must be {fn.dim} finite numbers for {fn.name}, got {start!r}")
+        raise ParameterError("start", f"start must be {fn.dim} finite numbers for {fn.name}, got {start!r}")
     return point
 
 
 def _check_steps(steps) -> int:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
-        raise ValueError(f"steps must be an integer from 1 to {MAX_STEPS}, got {steps!r}")
+        raise ParameterError("steps", f"steps must be an integer from 1 to {MAX_STEPS}, got {steps!r}")
     return int(steps)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import ParameterError
 from ..jsonready import json_ready
 from . import directions as dirs
 from .evaluate import PlaneLoss, forward_losses
@@ -101,25 +102,25 @@ def _plane(net, plane, center, path_thetas, params, seed, span):
     if plane == "weights":
         if not isinstance(params, (list, tuple)) or len(params) != 2 \
                 or not all(isinstance(p, dict) for p in params):
-            raise ValueError("the weights plane needs params: two {\"layer\", \"index\"} entries")
+            raise ParameterError("params", "the weights plane needs params: two {\"layer\", \"index\"} entries")
         d = [dirs.weight_direction(net, p.get("layer"), p.get("index"), p.get("param"))
              for p in params]
         if np.array_equal(d[0], d[1]):
-            raise ValueError("the weights plane needs two different parameters")
+            raise ParameterError("params", "the weights plane needs two different parameters")
         return d[0], d[1], None, span
     if plane == "random":
         d1, d2 = dirs.random_plane(net, center, seed)
         return d1, d2, None, span
     if plane == "pca":
         if path_thetas is None or not len(path_thetas):
-            raise ValueError("the pca plane needs the trajectory (saved parameter vectors)")
+            raise ParameterError("trajectory", "the pca plane needs the trajectory (saved parameter vectors)")
         d1, d2, ratios = dirs.pca_plane(path_thetas, center)
         d1, d2 = _complete(net, center, d1, d2, seed)
         reach = np.abs(dirs.project(path_thetas, center, d1, d2)).max(initial=0.0)
         if reach == 0:
             reach = 0.05 * max(np.linalg.norm(center), 1.0)
         return d1, d2, ratios, span * PATH_MARGIN * reach
-    raise ValueError(f"unknown plane {plane!r}; choose one of {list(PLANES)}")
+    raise ParameterError("plane", f"unknown plane {plane!r}; choose one of {list(PLANES)}")
 
 
 def _complete(net, center, d1, d2, seed):
@@ -142,7 +143,7 @@ def interpolate(net, x, t, theta_a, theta_b, n: int = 51, lo: float = -0.5, hi: 
     "loss_a", "loss_b"} (a = 0 and a = 1 are always on the grid's ends or inside)."""
     _check_grid(n, 1.0)
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise ValueError(f"need finite lo < hi, got {lo!r}, {hi!r}")
+        raise ParameterError("hi", f"need finite lo < hi, got {lo!r}, {hi!r}")
     xs, ts = fixed_subset(x, t, n_examples, data_seed)
     theta_a = np.asarray(theta_a, dtype=np.float64)
     line = np.asarray(theta_b, dtype=np.float64) - theta_a
@@ -156,9 +157,9 @@ def interpolate(net, x, t, theta_a, theta_b, n: int = 51, lo: float = -0.5, hi: 
 def _check_grid(resolution, span):
     if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) \
             or not 2 <= resolution <= MAX_RESOLUTION:
-        raise ValueError(f"resolution must be an integer from 2 to {MAX_RESOLUTION}, got {resolution!r}")
+        raise ParameterError("resolution", f"resolution must be an integer from 2 to {MAX_RESOLUTION}, got {resolution!r}")
     if isinstance(span, bool) or not isinstance(span, (int, float)) or not 0 < span < 1e6:
-        raise ValueError(f"span must be a positive number, got {span!r}")
+        raise ParameterError("span", f"span must be a positive number, got {span!r}")
     return int(resolution), float(span)
 
 
@@ -168,6 +169,6 @@ def _as_matrix(trajectory, n_params: int) -> np.ndarray:
             else np.ravel(item) for item in trajectory]
     m = np.array(rows, dtype=np.float64).reshape(len(rows), -1)
     if m.shape[1] != n_params:
-        raise ValueError(f"trajectory vectors have {m.shape[1]} values, the network {n_params}")
+        raise ParameterError("trajectory", f"trajectory vectors have {m.shape[1]} values, the network {n_params}")
     return m
 

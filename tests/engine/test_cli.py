@@ -138,3 +138,47 @@ def test_no_flags_means_the_default_setup():
     expected = build_schedule(build_parser().parse_args(
         ["train", "--schedule-param", f"T_max={DEFAULT_TRAINING['schedule_params']['T_max']}"]))
     assert [schedule.lr_at(e) for e in range(10)] == [expected.lr_at(e) for e in range(10)]
+
+
+SAVED = {"dataset": "moons", "layers": [2, 8, 2], "activation": "tanh", "alpha": None, "output": "softmax",
+         "loss": "cross_entropy", "init": "xavier_normal", "init_std": None, "optimizer": "adam",
+         "optimizer_params": {"betas": [0.9, 0.99]}, "lr": 0.05, "schedule": "step",
+         "schedule_params": {"step_size": 1, "gamma": 0.5}, "batch_size": 16, "epochs": 3, "seed": 2,
+         "snapshot_every": 50, "train_size": None}   # a run's config.json as the server saves it
+SAME_BY_FLAGS = ["--dataset", "moons", "--layers", "2,8,2", "--activation", "tanh", "--optimizer", "adam",
+                 "--opt", "betas=0.9,0.99", "--lr", "0.05", "--schedule", "step", "--schedule-param", "step_size=1",
+                 "--schedule-param", "gamma=0.5", "--batch-size", "16", "--epochs", "3", "--seed", "2"]
+
+
+def _rows(out) -> list[dict]:
+    assert out.returncode == 0, out.stderr
+    return [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.stdout.splitlines()]
+
+
+def test_a_saved_runs_config_trains_the_same_run_as_its_flags(tmp_path):
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(SAVED))
+    from_file = _rows(run("train", "--config", str(path), "--json"))
+    assert [r["lr"] for r in from_file[:-1]] == [0.05, 0.025, 0.0125]
+    assert from_file == _rows(run("train", *SAME_BY_FLAGS, "--json"))
+
+
+def test_flags_override_the_config_file(tmp_path):
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(SAVED))
+    rows = _rows(run("train", "--config", str(path), "--epochs", "2", "--lr", "0.1", "--json"))
+    assert [r["lr"] for r in rows[:-1]] == [0.1, 0.05]
+    rows = _rows(run("train", "--config", str(path), "--schedule", "constant", "--epochs", "2", "--json"))
+    assert [r["lr"] for r in rows[:-1]] == [0.05, 0.05]   # the file's step_size belongs to its own schedule
+
+
+def test_a_bad_config_file_is_named_and_a_flag_can_mend_it(tmp_path):
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps({**SAVED, "optimizer": "sgd", "optimizer_params": {"momentum": -1}}))
+    out = run("train", "--config", str(path), "--json")
+    assert out.returncode == 2 and out.stderr.startswith("error: --config: ") and "momentum" in out.stderr
+    assert _rows(run("train", "--config", str(path), "--momentum", "0.5", "--epochs", "1", "--json"))
+    for text, words in (("[1, 2]", "JSON object"), ("{", "cannot read"), ('{"colour": "red"}', "colour")):
+        path.write_text(text)
+        out = run("train", "--config", str(path))
+        assert out.returncode == 2 and out.stderr.startswith("error: --config: ") and words in out.stderr, out.stderr
