@@ -1,7 +1,13 @@
-"""Snapshot: what the trainer shows of itself every N steps and every epoch.
+"""Snapshot: what the trainer shows of itself every N steps and every epoch, and when.
 
 Taken often (every 50 steps by default), so each piece is a handful of NumPy calls over the
 arrays as they are: no float64 copies, one pass per statistic, norms as dot products.
+
+When is a snapshot policy's call. The trainer asks `policy.due(step, control)` before each
+step ("full", "light": numbers only, or None), tells it `policy.sent(full)` after every
+snapshot, and before it waits in a pause it sends a full one if `policy.held_back` says a
+due step snapshot was thinned away since the last full one. `EverySteps` is the engine's
+own policy; an application that streams snapshots can pass one that paces them.
 """
 from __future__ import annotations
 
@@ -44,6 +50,22 @@ class Snapshot:
     def scalars(self) -> dict:
         """The small part, JSON-ready (non-finite numbers become None)."""
         return json_ready(self.numbers())[0]
+
+
+class EverySteps:
+    """A full step snapshot every `every` steps (0 or None: none; epochs always get one)."""
+
+    held_back = False
+
+    def __init__(self, every: int | None):
+        self.every = int(every or 0)
+
+    def due(self, step: int, control) -> str | None:
+        """"full" when `step` (the step about to be taken, counting from 1) is a multiple of `every`."""
+        return "full" if self.every and step % self.every == 0 else None
+
+    def sent(self, full: bool) -> None:
+        """Every snapshot sent is reported here (this policy keeps no record)."""
 
 
 def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:

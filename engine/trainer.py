@@ -1,7 +1,8 @@
 """The training loop: mini-batches, validation, schedules, control flags, snapshots.
 
-Knows nothing about sockets: it calls `on_snapshot(Snapshot)` and checks a `TrainControl`
-between batches. Batch size n_train is batch gradient descent, 1 is stochastic, k mini-batch.
+Knows nothing about sockets: it calls `on_snapshot(Snapshot)` when its snapshot policy says
+one is due, and checks a `TrainControl` between batches (pause, step, stop, a live learning
+rate, a speed limit). Batch size n_train is batch gradient descent, 1 is stochastic, k mini-batch.
 Each batch is gathered by index from the training set into one preallocated buffer, so an
 epoch's shuffle costs no copy of the whole set.
 """
@@ -16,7 +17,7 @@ from .control import TrainControl
 from .errors import ParameterError
 from .datasets.mnist import Split
 from .losses import one_hot
-from .snapshot import Snapshot, activation_stats, grad_norms, update_ratios
+from .snapshot import EverySteps, Snapshot, activation_stats, grad_norms, update_ratios
 
 
 def targets_for(y: np.ndarray, n_out: int, dtype) -> np.ndarray:
@@ -43,17 +44,19 @@ class _Mean:
 class Trainer:
     def __init__(self, net, optimizer, schedule, train: Split, val: Split | None = None,
                  batch_size=32, epochs=5, seed=0, control: TrainControl | None = None,
-                 on_snapshot=None, snapshot_every=50, probe_x=None, max_snapshot_rate=None,
-                 clock=time.perf_counter):
+                 on_snapshot=None, snapshot_every=50, probe_x=None, snapshots=None):
+        """`snapshots`: when to snapshot (engine.snapshot's policy protocol); by default a full
+        one every `snapshot_every` steps (0: only at the end of each epoch)."""
         if batch_size < 1:
             raise ParameterError("batch_size", f"batch_size must be at least 1, got {batch_size}")
         self.net, self.opt, self.schedule = net, optimizer, schedule
         self.train, self.val = train, val
         self.batch_size = min(int(batch_size), len(train))
-        self.epochs, self.snapshot_every = int(epochs), int(snapshot_every) if snapshot_every else 0
+        self.epochs = int(epochs)
         self.rng = np.random.default_rng(seed)
         self.control = control or TrainControl()
         self.on_snapshot = on_snapshot or (lambda snap: None)
+        self.snapshots = snapshots or EverySteps(snapshot_every)
         self.probe_x = probe_x if probe_x is not None else train.x[:128]
         self.step = 0
         self.epoch = 0
@@ -67,14 +70,7 @@ class Trainer:
         self._tb = np.empty((bs, self._t.shape[1]), dtype)
         self._before = np.empty(net.n_params, dtype)   # params before the step a snapshot reports
         self._has_before = False
-        # While running freely, at most `max_snapshot_rate` full step snapshots a second
-        # (None: no cap); the due ones between are light (numbers only, no arrays), at most ten
-        # times as many, and the rest wait for the next. A pause first sends a full one of
-        # where training stopped.
-        self._min_gap = 1.0 / max_snapshot_rate if max_snapshot_rate else 0.0
-        self._clock = clock
-        self._last_full = self._last_any = -math.inf
-        self._held_back = False   # steps taken since the last full snapshot was due
+        self._window = _Mean()                          # batch losses since the last step snapshot
 
     @property
     def steps_per_epoch(self) -> int:
@@ -100,6 +96,39 @@ class Trainer:
             self.lr_override = live
         return self.lr_override if self.lr_override is not None else self.schedule.lr_at(epoch)
 
+    def _run_epoch(self, epoch: int) -> str:
+        """One pass over the shuffled data: per batch forward, loss, backward, step, and a
+        snapshot when one is due."""
+        net, bs, n = self.net, self.batch_size, len(self.train)
+        order = self.rng.permutation(n)
+        self.opt.lr = self.current_lr(epoch)
+        self._window, whole, seconds = _Mean(), _Mean(), 0.0
+        for i in range(0, n, bs):
+            if not self.control.wait_for_batch(lambda: self._before_pause(epoch + i / n)):
+                return "stopped"
+            started = time.perf_counter()
+            if self.control.lr_pending:
+                self.opt.lr = self.current_lr(epoch)
+            end = min(i + bs, n)
+            x, t = self._batch(order[i:end])
+            due = self.snapshots.due(self.step + 1, self.control)
+            if due == "full" or end == n:   # the epoch snapshot reports its last step's update
+                self._remember_params()
+            loss = net.loss_and_grads(x, t)           # forward, loss, backward
+            if not math.isfinite(loss):
+                return self._diverge(epoch + i / n)
+            self.opt.step(net.params, net.grads)      # the gradient descent step
+            self.step += 1
+            self._window.add(loss)
+            whole.add(loss)
+            seconds += time.perf_counter() - started
+            if due:
+                self._emit("step", epoch + end / n, self._take_window(), full=due == "full")
+        if not all(np.isfinite(p).all() for p in net.params):
+            return self._diverge(epoch + 1)
+        self._end_epoch(epoch, whole.mean, seconds)
+        return "ok"
+
     def _batch(self, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Rows `index` of the inputs and targets, copied into the batch buffers."""
         m = len(index)
@@ -108,58 +137,19 @@ class Trainer:
         self._t.take(index, axis=0, out=t, mode="clip")
         return x, t
 
-    def _run_epoch(self, epoch: int) -> str:
-        net, bs, n = self.net, self.batch_size, len(self.train)
-        perm = self.rng.permutation(n)
-        self.opt.lr = self.current_lr(epoch)
-        window, whole = _Mean(), _Mean()   # since the last step snapshot; the whole epoch
-        seconds = 0.0
+    def _remember_params(self) -> None:
+        np.concatenate(self.net.params, axis=None, out=self._before)
+        self._has_before = True
 
-        def before_pause():   # what a pause shows is the step it stopped at
-            nonlocal window
-            if self._held_back:
-                self._emit("step", epoch + i / n, window.mean)
-                window = _Mean()
+    def _take_window(self) -> float | None:
+        """The mean batch loss since the last step snapshot, starting a new window."""
+        mean, self._window = self._window.mean, _Mean()
+        return mean
 
-        for i in range(0, n, bs):
-            if not self.control.wait_for_batch(before_pause):
-                return "stopped"
-            started = time.perf_counter()
-            if self.control.lr_pending:
-                self.opt.lr = self.current_lr(epoch)
-            end = min(i + bs, n)
-            x, t = self._batch(perm[i:end])
-            due = self._snapshot_due()
-            if due == "full" or end == n:   # the epoch snapshot reports its last step's update
-                np.concatenate(net.params, axis=None, out=self._before)
-                self._has_before = True
-            loss = net.loss_and_grads(x, t)
-            if not math.isfinite(loss):
-                return self._diverge(epoch + i / n, window.mean)
-            self.opt.step(net.params, net.grads)
-            self.step += 1
-            window.add(loss)
-            whole.add(loss)
-            seconds += time.perf_counter() - started
-            if due:
-                self._emit("step", epoch + end / n, window.mean, full=due == "full")
-                window = _Mean()
-        if not all(np.isfinite(p).all() for p in net.params):
-            return self._diverge(epoch + 1, window.mean)
-        self._end_epoch(epoch, whole.mean, seconds)
-        return "ok"
-
-    def _snapshot_due(self) -> str | None:
-        """The step snapshot this step ends with: "full", "light" or None (every `snapshot_every` steps, within the rates)."""
-        if not self.snapshot_every or (self.step + 1) % self.snapshot_every:
-            return None
-        if not self._min_gap or self.control.paused:
-            return "full"
-        now = self._clock()
-        self._held_back = True
-        if now - self._last_full >= self._min_gap:
-            return "full"
-        return "light" if now - self._last_any >= self._min_gap / 10 else None
+    def _before_pause(self, epoch: float) -> None:
+        """What a pause shows is the step it stopped at, even if the policy thinned it away."""
+        if self.snapshots.held_back:
+            self._emit("step", epoch, self._take_window())
 
     def _end_epoch(self, epoch: int, train_loss, seconds: float) -> None:
         val_loss = val_acc = None
@@ -176,24 +166,22 @@ class Trainer:
         self._emit("epoch", epoch + 1, train_loss, val_loss=val_loss,
                    val_accuracy=val_acc, train_accuracy=train_acc, seconds=seconds)
 
-    def _diverge(self, epoch: float, train_loss) -> str:
+    def _diverge(self, epoch: float) -> str:
         self._has_before = False   # no finite last step to report
-        self._emit("epoch", epoch, train_loss, status="diverged")
+        self._emit("epoch", epoch, self._window.mean, status="diverged")
         return "diverged"
 
     def _emit(self, kind, epoch, train_loss, status="training", full=True, **extra) -> None:
         net = self.net
-        self._last_any = self._clock()
-        if not full:
-            self.on_snapshot(Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
-                                      train_loss=train_loss, status=status, grad_norms=grad_norms(net), full=False))
+        common = {"kind": kind, "step": self.step, "epoch": float(epoch), "lr": float(self.opt.lr),
+                  "train_loss": train_loss, "status": status, "grad_norms": grad_norms(net)}
+        if not full:   # light: the numbers for the curves, no arrays
+            self.snapshots.sent(False)
+            self.on_snapshot(Snapshot(**common, full=False))
             return
-        self._last_full, self._held_back = self._last_any, False
+        self.snapshots.sent(True)
         stats, hists = activation_stats(net, self.probe_x, self.batch_size)
         ratios = update_ratios(net, self._before) if self._has_before else []
         self._has_before = False   # those params were from before this snapshot's step only
-        snap = Snapshot(kind=kind, step=self.step, epoch=float(epoch), lr=float(self.opt.lr),
-                        train_loss=train_loss, status=status,
-                        weights=[p.copy() for p in net.params], grad_norms=grad_norms(net),
-                        update_ratios=ratios, activation_stats=stats, histograms=hists, **extra)
-        self.on_snapshot(snap)
+        self.on_snapshot(Snapshot(**common, weights=[p.copy() for p in net.params], update_ratios=ratios,
+                                  activation_stats=stats, histograms=hists, **extra))

@@ -18,6 +18,7 @@ from engine.trainer import Trainer
 
 from .. import datasets
 from ..schemas.train import TrainConfig
+from .pacing import LiveSnapshots
 
 BLOWN_UP = 1e30
 NICENESS = 10   # trainings yield the CPU to the server, so requests stay fast under load
@@ -63,9 +64,9 @@ def _build(config: TrainConfig, spec: dict, control, events) -> Trainer:
     if config.dataset == "mnist":   # mapped from the files the server exported, not loaded again
         mnist = Mnist(*datasets.mapped_mnist(spec["mnist_folder"], config.train_size), test=None)
     train, val, _ = build.data(config.model_dump(), mnist)
-    trainer = build.trainer(config.model_dump(), train, val, control=control,
-                            on_snapshot=lambda snap: events.send(("snapshot", snap)),
-                            max_snapshot_rate=spec.get("max_snapshot_rate"))
+    snapshots = LiveSnapshots(config.snapshot_every, spec.get("max_snapshot_rate"))
+    trainer = build.trainer(config.model_dump(), train, val, control=control, snapshots=snapshots,
+                            on_snapshot=lambda snap: events.send(("snapshot", snap)))
     events.send(("snapshot_weights", [p.copy() for p in trainer.net.params]))
     return trainer
 
