@@ -10,6 +10,7 @@ from engine.datasets.toy import load_toy
 from engine.errors import ParameterError
 from engine.network import Network
 from engine.trainer import Trainer
+from support import TickingClock
 
 
 def test_pacer_spaces_steps_by_one_over_the_rate_at_the_rate_in_force():
@@ -24,18 +25,8 @@ def test_pacer_spaces_steps_by_one_over_the_rate_at_the_rate_in_force():
     assert pacer.wait(100.0) == 0
 
 
-class FakeClock:
-    """Seconds that pass only when read: each reading is `tick` later than the one before."""
-    def __init__(self, tick):
-        self.now, self.tick = 0.0, tick
-
-    def __call__(self):
-        self.now += self.tick
-        return self.now
-
-
 def test_a_paced_control_lets_batches_go_at_most_speed_a_second_of_its_clock():
-    clock = FakeClock(0.004)
+    clock = TickingClock(0.004)
     control = TrainControl(speed=25, clock=clock)        # one batch every 0.04 s of the clock
     starts = []
     for _ in range(12):

@@ -1,7 +1,6 @@
 """The training loop: learning, batch arithmetic, reproducibility, control, divergence, snapshots."""
 import json
 import math
-import threading
 import time
 
 import numpy as np
@@ -14,6 +13,7 @@ from engine.datasets.toy import load_toy
 from engine.network import Network
 from engine.snapshot import Snapshot, histogram
 from engine.trainer import Trainer
+from support import run_in_thread, wait_until
 
 STEP_FIELDS = {"kind", "step", "epoch", "lr", "train_loss", "val_loss", "val_accuracy",
                "train_accuracy", "seconds", "status", "grad_norms", "update_ratios",
@@ -26,20 +26,6 @@ def _trainer(sizes=(2, 8, 2), data="moons", opt="sgd", lr=0.5, activation="tanh"
                       **kw.pop("net", {}))
     return Trainer(net, optimizers.create(opt, lr=lr), schedules.create("constant", lr),
                    train, val, **{"snapshot_every": 0, **kw})
-
-
-def _run_in_thread(trainer):
-    result = {}
-    thread = threading.Thread(target=lambda: result.update(status=trainer.run()), daemon=True)
-    thread.start()
-    return thread, result
-
-
-def _wait_until(condition, timeout=5.0):
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:
-        time.sleep(0.005)
-    return condition()
 
 
 def test_loss_decreases_on_moons():
@@ -83,15 +69,15 @@ def test_same_seed_reproduces_training_exactly():
 
 def test_pause_blocks_resume_continues_stop_ends_promptly():
     tr = _trainer(batch_size=1, epochs=10_000)
-    thread, result = _run_in_thread(tr)
-    assert _wait_until(lambda: tr.step > 5)
+    thread, result = run_in_thread(tr)
+    assert wait_until(lambda: tr.step > 5)
     tr.control.pause()
     time.sleep(0.05)
     frozen = tr.step
     time.sleep(0.3)
     assert tr.step == frozen and thread.is_alive()
     tr.control.resume()
-    assert _wait_until(lambda: tr.step > frozen + 5)
+    assert wait_until(lambda: tr.step > frozen + 5)
     started = time.monotonic()
     tr.control.stop()
     thread.join(2.0)
@@ -101,7 +87,7 @@ def test_pause_blocks_resume_continues_stop_ends_promptly():
 
 def test_stop_while_paused_ends_the_run():
     tr = _trainer(batch_size=1, epochs=5, control=TrainControl(paused=True))
-    thread, result = _run_in_thread(tr)
+    thread, result = run_in_thread(tr)
     time.sleep(0.1)
     tr.control.stop()
     thread.join(2.0)
@@ -110,12 +96,12 @@ def test_stop_while_paused_ends_the_run():
 
 def test_step_batch_advances_exactly_one_step():
     tr = _trainer(batch_size=4, epochs=50, control=TrainControl(paused=True))
-    thread, _ = _run_in_thread(tr)
+    thread, _ = run_in_thread(tr)
     time.sleep(0.15)
     assert tr.step == 0
     for expected in (1, 2):
         tr.control.step("batch")
-        assert _wait_until(lambda: tr.step == expected)
+        assert wait_until(lambda: tr.step == expected)
         time.sleep(0.15)
         assert tr.step == expected
     tr.control.stop()
@@ -125,9 +111,9 @@ def test_step_batch_advances_exactly_one_step():
 
 def test_step_epoch_runs_one_epoch_then_pauses():
     tr = _trainer(batch_size=40, epochs=50, control=TrainControl(paused=True))
-    thread, _ = _run_in_thread(tr)
+    thread, _ = run_in_thread(tr)
     tr.control.step("epoch")
-    assert _wait_until(lambda: tr.step == tr.steps_per_epoch)
+    assert wait_until(lambda: tr.step == tr.steps_per_epoch)
     time.sleep(0.15)
     assert tr.step == tr.steps_per_epoch and len(tr.history) == 1
     tr.control.stop()

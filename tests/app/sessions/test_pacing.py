@@ -1,7 +1,6 @@
 """LiveSnapshots, the server's snapshot policy, driving a real Trainer: full snapshots capped
 per second with light ones between, the held-back one sent on a pause, steps always whole,
 and every step shown while a run is slowed down."""
-import threading
 import time
 
 import numpy as np
@@ -13,6 +12,7 @@ from engine.control import TrainControl
 from engine.datasets.toy import load_toy
 from engine.network import Network
 from engine.trainer import Trainer
+from support import TickingClock, run_in_thread, wait_until
 
 
 def _trainer(batch_size, epochs, **kw):
@@ -20,30 +20,6 @@ def _trainer(batch_size, epochs, **kw):
     net = Network.mlp([2, 8, 2], "tanh", seed=0)
     return Trainer(net, optimizers.create("sgd", lr=0.5), schedules.create("constant", 0.5),
                    train, val, batch_size=batch_size, epochs=epochs, **kw)
-
-
-def _run_in_thread(trainer):
-    result = {}
-    thread = threading.Thread(target=lambda: result.update(status=trainer.run()), daemon=True)
-    thread.start()
-    return thread, result
-
-
-def _wait_until(condition, timeout=5.0):
-    end = time.monotonic() + timeout
-    while not condition() and time.monotonic() < end:
-        time.sleep(0.005)
-    return condition()
-
-
-class _Clock:
-    """A clock that advances `tick` seconds each time it is read."""
-    def __init__(self, tick):
-        self.now, self.tick = 0.0, tick
-
-    def __call__(self):
-        self.now += self.tick
-        return self.now
 
 
 def test_a_snapshot_rate_cap_thins_full_snapshots_and_fills_in_with_light_ones():
@@ -56,7 +32,7 @@ def test_a_snapshot_rate_cap_thins_full_snapshots_and_fills_in_with_light_ones()
     # The clock moves 1 ms a reading (about two a step): full snapshots at most 25 a second
     # come every ~20 steps, light ones (at most 250 a second) every ~2, the steps between none.
     tr = _trainer(batch_size=8, epochs=2, on_snapshot=capped.append,
-                  snapshots=LiveSnapshots(every=1, max_rate=25, clock=_Clock(0.001)))
+                  snapshots=LiveSnapshots(every=1, max_rate=25, clock=TickingClock(0.001)))
     tr.run()
     total = 2 * tr.steps_per_epoch
     steps = [s for s in capped if s.kind == "step"]
@@ -87,8 +63,8 @@ def test_a_pause_sends_the_step_snapshot_the_rate_cap_held_back():
     control = TrainControl()
     tr = _trainer(batch_size=8, epochs=50, on_snapshot=snaps.append, control=control,
                   snapshots=LiveSnapshots(every=1, max_rate=1e-9))   # while running, one snapshot at most
-    thread, result = _run_in_thread(tr)
-    _wait_until(lambda: tr.step > 30)
+    thread, result = run_in_thread(tr)
+    wait_until(lambda: tr.step > 30)
     control.pause()
     time.sleep(0.3)
     paused_at, seen = tr.step, len(snaps)
@@ -96,7 +72,7 @@ def test_a_pause_sends_the_step_snapshot_the_rate_cap_held_back():
     np.testing.assert_array_equal(snaps[-1].weights[0], tr.net.params[0])
     assert sum(s.kind == "step" and s.full for s in snaps) <= 2 + sum(s.kind == "epoch" for s in snaps)
     control.step("batch")                                                    # stepping is never thinned
-    _wait_until(lambda: len(snaps) > seen)
+    wait_until(lambda: len(snaps) > seen)
     stepped = [s for s in snaps[seen:] if s.kind == "step"]   # (an epoch snapshot follows if it ended one)
     assert len(stepped) == 1 and stepped[0].full and stepped[0].step == paused_at + 1
     control.stop()
