@@ -5,24 +5,14 @@ import argparse
 import os
 from pathlib import Path
 
-# Before NumPy loads: one BLAS thread per training. The matrices are small, and several
-# trainings plus the event loop share the cores, so BLAS threads would only fight.
-# (Training processes inherit this environment.)
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-import uvicorn  # noqa: E402
-
-from .core.config import Settings  # noqa: E402
-from .main import create_app  # noqa: E402  (after the BLAS settings above)
-
 # uvicorn drops a connection outright above its frame limit; below it, the app answers an
 # oversized message with an `error` and keeps the connection.
 WS_FRAME_LIMIT = 16
 
 
-def parse_settings(argv: list[str] | None = None) -> Settings:
+def parse_settings(argv: list[str] | None = None):
     """Flags override DOWNHILL_* environment variables, which override the defaults."""
+    from .core.config import Settings
     defaults = Settings()
     parser = argparse.ArgumentParser(prog="python -m app", description="Serve Downhill.")
     parser.add_argument("--host", default=defaults.host, help="address to bind (default 127.0.0.1)")
@@ -42,6 +32,14 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Before NumPy loads: one BLAS thread in the server too. Its matrices are small, and
+    # trainings and the event loop share the cores, so BLAS threads would only fight.
+    from .sessions.processes import BLAS_THREADS
+    for var in BLAS_THREADS:
+        os.environ.setdefault(var, "1")
+    import uvicorn
+
+    from .main import create_app
     settings = parse_settings(argv)
     print(f"Downhill: {settings.url}", flush=True)
     if settings.exposed:

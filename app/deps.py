@@ -49,7 +49,7 @@ def run_network(resources, run_id: str, fresh: bool = False):
     if not valid_id(run_id):
         raise HTTPException(404, f"no run with id {run_id!r}")
     try:
-        net = live.RUNS.network(run_id, fresh=fresh)
+        net = resources.live.network(run_id, fresh=fresh)
     except live.NoWeightsYet as err:
         raise HTTPException(409, str(err)) from None
     if net is not None:

@@ -18,7 +18,9 @@ from engine.network import Network
 from . import datasets
 from .core.config import Settings
 from .runs.store import RunStore
+from .sessions.live import LiveRuns
 from .sessions.pool import JobPool
+from .sessions.processes import training_processes
 from .sessions.slots import SessionSlots
 
 log = logging.getLogger("downhill")
@@ -37,6 +39,8 @@ class Resources:
         self.store = RunStore(settings.data_dir)
         self.interrupted = self.store.mark_interrupted()
         self.pool = JobPool(settings.workers, settings.max_waiting)
+        self.processes = training_processes()
+        self.live = LiveRuns()   # runs training right now, by id
         self.sessions = SessionSlots(settings.max_sessions)
         self.compute = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="downhill-compute")
         self.stage, self.fraction, self.message = "starting", 0.0, ""

@@ -12,8 +12,6 @@ the training data; later surface requests read them back from the store.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 import threading
 import time
 
@@ -31,22 +29,16 @@ PATH_BYTES = 200 << 20   # the trajectory kept for PCA planes never exceeds this
 SAVED_PATH_BYTES = 32 << 20   # ... nor, written to disk when the run ends, this
 SAVED_PATH_POINTS = 100
 STOP_GRACE = 0.8         # seconds a stopped process gets before it is terminated
-# Training processes get one BLAS thread however the server was started (`python -m app`
-# sets this before NumPy loads; tests and embedding apps do not): several trainings share
-# the cores, and BLAS threads fighting over them made a 784-128-10 step 30× slower.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-CONTEXT = multiprocessing.get_context("forkserver")
-CONTEXT.set_forkserver_preload(["app.sessions.worker"])
 MESSAGES = {"done": "training finished", "stopped": "training stopped",
             "diverged": "the loss became infinite or NaN: the learning rate is probably too large"}
 
 
 class TrainingJob:
     def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False,
-                 snapshot_rate: float | None = None):
+                 snapshot_rate: float | None = None, processes=None):
+        """`processes`: the multiprocessing context to train in (app/sessions/processes.py)."""
         self.run_id, self.config, self.data = run_id, config, data
-        self.store, self.outbox = store, outbox
+        self.store, self.outbox, self.processes = store, outbox, processes
         self.control = RemoteControl(paused)
         self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused,
                      "max_snapshot_rate": snapshot_rate}
@@ -86,12 +78,12 @@ class TrainingJob:
             return self.cancelled()
         try:
             self.store.create(self.spec["config"], status="training", run_id=self.run_id)
-            commands_in, commands_out = CONTEXT.Pipe(duplex=False)
-            events_in, events_out = CONTEXT.Pipe(duplex=False)
+            commands_in, commands_out = self.processes.Pipe(duplex=False)
+            events_in, events_out = self.processes.Pipe(duplex=False)
         except Exception as err:
             return self._fail(f"could not start: {err}")
         self.spec["paused"] = self.control.attach(commands_out)
-        process = CONTEXT.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
+        process = self.processes.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
                                   args=(commands_in, events_out, self.spec))
         try:
             process.start()

@@ -1,7 +1,8 @@
 """LiveRuns: the runs training right now (or paused), by run id, and their newest weights.
 
 Sessions register each job they start; /api/predict and /api/evaluation ask for a run's
-current network. A finished job is forgotten: its weights are then in the run store.
+current network. A finished job is forgotten: its weights are then in the run store. One
+registry per app, made with its resources in the lifespan (`resources.live`).
 """
 from __future__ import annotations
 
@@ -69,5 +70,3 @@ class LiveRuns:
             del self._jobs[run_id]
             self._scratch.pop(run_id, None)
 
-
-RUNS = LiveRuns()   # one per process: run ids are random, so apps sharing a process never collide

@@ -14,7 +14,7 @@ from ..resources import NotReady, Resources
 from ..schemas.messages import parse_message
 from ..schemas.train import ConfigError, parse_config
 from ..runs.store import new_id
-from . import live, surfaces
+from . import surfaces
 from .job import TrainingJob
 from .outbox import Outbox
 from .pool import QueueFull
@@ -82,13 +82,13 @@ class TrainingSession:
         self.last_config = msg.config
         job = TrainingJob(new_id(), config, data, self.res.store, self.outbox,
                           self.res.mnist_folder, paused=msg.paused if paused is None else paused,
-                          snapshot_rate=self.res.settings.max_snapshot_rate)
+                          snapshot_rate=self.res.settings.max_snapshot_rate, processes=self.res.processes)
         try:
             self.res.pool.submit(job)
         except QueueFull as err:
             raise ConfigError(f"the server is busy: {err}") from None
         self.job = job
-        live.RUNS.add(job)
+        self.res.live.add(job)
         self.encoder = SnapshotEncoder(config.network())
         if self.probe is not None and self.probe.size != config.layers[0]:
             self.probe = None
