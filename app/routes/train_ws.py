@@ -26,5 +26,5 @@ async def _refuse_busy(ws: WebSocket, limit: int) -> None:
     """Accept only to say why, then close: a browser sees no reason for a refused upgrade."""
     await ws.accept()
     message = f"too many open training sessions (limit {limit}); close another tab and try again"
-    await ws.send_text(dumps({"type": "error", "message": message, "field": None}))
+    await ws.send_text(dumps({"type": "error", "about": "server", "message": message, "field": None}))
     await ws.close(TRY_AGAIN_LATER, reason="too many open sessions")

@@ -10,7 +10,12 @@ from .finite import finite_message, nonfinite_field
 from .requests import SurfaceSpec
 from .train import MAX_LR, ConfigError, validation_error
 
-TYPES = ("start", "pause", "resume", "stop", "step", "set_lr", "surface", "probe")
+# What each message type's problems are about (the `about` of an `error`); a frame that is
+# not a message at all (not JSON, no known type, too large, binary) is about "message".
+ABOUT = {"start": "start", "pause": "control", "resume": "control", "stop": "control",
+         "step": "control", "set_lr": "control", "set_speed": "control", "surface": "surface",
+         "probe": "probe"}
+TYPES = tuple(ABOUT)
 
 
 class _Message(BaseModel):
@@ -18,9 +23,13 @@ class _Message(BaseModel):
     type: str
 
 
+MAX_SPEED = 1000.0   # optimizer steps a second; faster than a person can follow anyway
+
+
 class Start(_Message):
     config: dict
     paused: bool = False
+    speed: float | None = Field(None, gt=0, le=MAX_SPEED)   # None: as fast as possible
 
 
 class Step(_Message):
@@ -32,6 +41,10 @@ class SetLr(_Message):
     lr: float = Field(gt=0, le=MAX_LR)
 
 
+class SetSpeed(_Message):
+    speed: float | None = Field(gt=0, le=MAX_SPEED)   # required; null: as fast as possible
+
+
 class Surface(_Message, SurfaceSpec):
     pass
 
@@ -40,25 +53,28 @@ class Probe(_Message):
     pixels: list[float] = Field(min_length=1, max_length=784)
 
 
-MODELS = {"start": Start, "step": Step, "set_lr": SetLr, "surface": Surface, "probe": Probe}
+MODELS = {"start": Start, "step": Step, "set_lr": SetLr, "set_speed": SetSpeed, "surface": Surface,
+          "probe": Probe}
 
 
 def parse_message(text: str) -> _Message:
-    """Text frame -> a validated message; ConfigError naming the field otherwise."""
+    """Text frame -> a validated message; ConfigError naming the field (and what it is about) otherwise."""
     try:
         raw = json.loads(text)       # accepts NaN/Infinity, so the error can name the field
     except ValueError as err:
-        raise ConfigError(f"the message is not valid JSON: {err}") from None
+        raise ConfigError(f"the message is not valid JSON: {err}", about="message") from None
     if not isinstance(raw, dict):
-        raise ConfigError("a message must be a JSON object with a \"type\"", "type")
+        raise ConfigError("a message must be a JSON object with a \"type\"", "type", about="message")
     kind = raw.get("type")
     if kind not in TYPES:
-        raise ConfigError(f"unknown message type {kind!r}; expected one of {list(TYPES)}", "type")
+        raise ConfigError(f"unknown message type {kind!r}; expected one of {list(TYPES)}", "type", about="message")
     bad = nonfinite_field(raw)
     if bad is not None:
         field = bad.removeprefix("config.")   # config fields are named as in every config error
-        raise ConfigError(finite_message(field), field)
+        raise ConfigError(finite_message(field), field, about="start" if bad != field else ABOUT[kind])
     try:
         return MODELS.get(kind, _Message).model_validate(raw)
     except ValidationError as err:
-        raise validation_error(err, raw) from None
+        error = validation_error(err, raw)
+        error.about = ABOUT[kind]
+        raise error from None

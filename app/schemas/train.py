@@ -28,9 +28,12 @@ LIMITS = {"width": [1, MAX_WIDTH], "depth": [1, MAX_DEPTH], "params": MAX_PARAMS
 
 
 class ConfigError(ValueError):
-    def __init__(self, message: str, field: str | None = None):
+    """Something a client sent cannot be used: `field` names the value (a dotted path), `about`
+    the part of the protocol it concerns (a WebSocket `error`'s `about`; None: the caller's)."""
+
+    def __init__(self, message: str, field: str | None = None, about: str | None = None):
         super().__init__(message)
-        self.message, self.field = message, field
+        self.message, self.field, self.about = message, field, about
 
 
 def _number(v, booleans: bool = False):
@@ -87,7 +90,16 @@ class TrainConfig(BaseModel):
 
 
 def parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
-    """Validate a raw config against the limits and the given dataset catalogue."""
+    """Validate a raw config against the limits and the given dataset catalogue; every
+    ConfigError it raises is about "start"."""
+    try:
+        return _parse_config(raw, datasets)
+    except ConfigError as err:
+        err.about = "start"
+        raise
+
+
+def _parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
     if not isinstance(raw, dict):
         raise ConfigError("config must be a JSON object", "config")
     bad = nonfinite_field(raw)

@@ -35,12 +35,13 @@ MESSAGES = {"done": "training finished", "stopped": "training stopped",
 
 class TrainingJob:
     def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False,
-                 snapshot_rate: float | None = None, processes=None):
-        """`processes`: the multiprocessing context to train in (app/sessions/processes.py)."""
+                 speed: float | None = None, snapshot_rate: float | None = None, processes=None):
+        """`speed`: steps a second at most (None: as fast as possible); `processes`: the
+        multiprocessing context to train in (app/sessions/processes.py)."""
         self.run_id, self.config, self.data = run_id, config, data
         self.store, self.outbox, self.processes = store, outbox, processes
-        self.control = RemoteControl(paused)
-        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder, "paused": paused,
+        self.control = RemoteControl(paused, speed)
+        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder,
                      "max_snapshot_rate": snapshot_rate}
         self.state = "queued"
         self.finished = threading.Event()
@@ -83,6 +84,7 @@ class TrainingJob:
         except Exception as err:
             return self._fail(f"could not start: {err}")
         self.spec["paused"] = self.control.attach(commands_out)
+        self.spec["speed"] = self.control.speed   # (a change after attach also arrives as a command)
         process = self.processes.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
                                   args=(commands_in, events_out, self.spec))
         try:
@@ -170,6 +172,8 @@ class TrainingJob:
         log.error("run %s failed: %s", self.run_id, message)
         self.store.set_status(self.run_id, "error")
         self._release()
+        self.outbox.put({"type": "error", "about": "run", "run_id": self.run_id, "field": None,
+                         "message": f"training failed: {message}"})
         self._status("error", message=f"training failed: {message}")
         self.finished.set()
 

@@ -10,10 +10,10 @@ import threading
 
 
 class RemoteControl:
-    def __init__(self, paused: bool = False):
+    def __init__(self, paused: bool = False, speed: float | None = None):
         self._conn = None
         self._lock = threading.Lock()
-        self.paused = paused
+        self.paused, self.speed = paused, speed
         self.stopped = False
         self._step: str | None = None     # a step asked for before the process started
         self._lr: float | None = None     # likewise a live learning rate
@@ -71,3 +71,9 @@ class RemoteControl:
 
     def set_lr(self, lr: float) -> None:
         self._send("set_lr", float(lr))
+
+    def set_speed(self, speed: float | None) -> None:
+        with self._lock:   # a state, not a command: a process started later begins at `speed`
+            self.speed = speed
+            if self._conn is not None:
+                self._deliver("set_speed", speed)

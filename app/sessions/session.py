@@ -11,7 +11,7 @@ from starlette.websockets import WebSocket
 
 from ..core.jsonsafe import dumps
 from ..resources import NotReady, Resources
-from ..schemas.messages import parse_message
+from ..schemas.messages import ABOUT, parse_message
 from ..schemas.train import ConfigError, parse_config
 from ..runs.store import new_id
 from . import surfaces
@@ -33,6 +33,7 @@ class TrainingSession:
         self.probe: np.ndarray | None = None
         self.default_probe: np.ndarray | None = None
         self.last_config: dict | None = None
+        self.speed: float | None = None           # optimizer steps a second (None: as fast as possible)
         self.sent_snapshot: tuple | None = None   # (run_id, snap): re-sent when the probe changes
         self.surfaces = surfaces.SurfaceWorker(self)
 
@@ -53,40 +54,44 @@ class TrainingSession:
                 return
             text = message.get("text")
             if text is None:
-                self.error("binary messages are not accepted: send each message as a JSON text frame", None)
+                self.error("binary messages are not accepted: send each message as a JSON text frame", None, "message")
             elif len(text.encode()) > limit:   # UTF-8 bytes, not characters
-                self.error(f"message too large ({len(text.encode())} bytes; limit {limit})", None)
+                self.error(f"message too large ({len(text.encode())} bytes; limit {limit})", None, "message")
             else:
                 self.handle(text)
 
     def handle(self, text: str) -> None:
         """Act on one client message; problems become `error` messages, never exceptions."""
+        about = "message"
         try:
             msg = parse_message(text)
+            about = ABOUT[msg.type]
             getattr(self, f"on_{msg.type}")(msg)
         except ConfigError as err:
-            self.error(err.message, err.field)
+            self.error(err.message, err.field, err.about or about)
+        except QueueFull as err:
+            self.error(f"the server is busy: {err}", None, "server")
         except NotReady as err:
-            self.error(str(err), None)
+            self.error(str(err), None, "server")
         except Exception as err:  # a bug must not cost the client its connection
             log.exception("message failed: %.200s", text)
-            self.error(f"the server could not handle that message: {err}", None)
+            self.error(f"the server could not handle that message: {err}", None, about)
 
-    def error(self, message: str, field: str | None) -> None:
-        self.outbox.put({"type": "error", "message": message, "field": field})
+    def error(self, message: str, field: str | None, about: str) -> None:
+        """An `error` message; `about` says which part of the protocol (docs/protocol.md)."""
+        self.outbox.put({"type": "error", "about": about, "message": message, "field": field})
 
     def on_start(self, msg, paused: bool | None = None) -> None:
         config = parse_config(msg.config, self.res.catalogue())
         data = self.res.training_data(config)
         self._end_job()
         self.last_config = msg.config
+        self.speed = getattr(msg, "speed", self.speed)   # a step that starts a run keeps the last speed
         job = TrainingJob(new_id(), config, data, self.res.store, self.outbox,
                           self.res.mnist_folder, paused=msg.paused if paused is None else paused,
-                          snapshot_rate=self.res.settings.max_snapshot_rate, processes=self.res.processes)
-        try:
-            self.res.pool.submit(job)
-        except QueueFull as err:
-            raise ConfigError(f"the server is busy: {err}") from None
+                          speed=self.speed, snapshot_rate=self.res.settings.max_snapshot_rate,
+                          processes=self.res.processes)
+        self.res.pool.submit(job)   # QueueFull: the line is full (the previous run is stopped all the same)
         self.job = job
         self.res.live.add(job)
         self.encoder = SnapshotEncoder(config.network())
@@ -122,6 +127,13 @@ class TrainingSession:
     def on_set_lr(self, msg) -> None:
         if self._active():
             self.job.control.set_lr(msg.lr)
+
+    def on_set_speed(self, msg) -> None:
+        if self.last_config is None:
+            raise ConfigError("nothing to pace yet: send start (with a speed) first", "speed")
+        self.speed = msg.speed           # also for a run a later step starts
+        if self._active():
+            self.job.control.set_speed(msg.speed)
 
     def on_probe(self, msg) -> None:
         n_in = self.job.config.layers[0] if self.job else len(msg.pixels)

@@ -38,12 +38,12 @@ class SurfaceWorker:
             frame = await loop.run_in_executor(session.res.compute, self._frame, msg, session.job)
             session.outbox.put(frame)
         except ConfigError as err:
-            session.error(f"surface: {err.message}", err.field)
+            session.error(f"surface: {err.message}", err.field, "surface")
         except (landscape.Unavailable, NotReady, KeyError) as err:
-            session.error(f"surface: {err}", None)
+            session.error(f"surface: {err}", None, "surface")
         except Exception as err:
             log.exception("surface failed")
-            session.error(f"surface failed: {err}", None)
+            session.error(f"surface failed: {err}", None, "surface")
         finally:
             self.busy = False
             if self.pending is not None:

@@ -25,11 +25,11 @@ NICENESS = 10   # trainings yield the CPU to the server, so requests stay fast u
 
 
 def train_in_process(commands, events, spec: dict) -> None:
-    """Entry point of a training process; `spec` = {"config", "mnist_folder", "paused", "max_snapshot_rate"}."""
+    """Entry point of a training process; `spec` = {"config", "mnist_folder", "paused", "speed", "max_snapshot_rate"}."""
     os.nice(NICENESS)
     try:
         config = TrainConfig.model_validate(spec["config"])
-        control = TrainControl(paused=spec["paused"])
+        control = TrainControl(paused=spec["paused"], speed=spec["speed"])
         threading.Thread(target=_apply_commands, args=(commands, control), daemon=True).start()
         trainer = _build(config, spec, control, events)
         status = _run(trainer)
@@ -74,7 +74,8 @@ def _build(config: TrainConfig, spec: dict, control, events) -> Trainer:
 def _apply_commands(commands, control: TrainControl) -> None:
     """Relay the parent's commands to the trainer's switches until the pipe closes."""
     actions = {"pause": lambda v: control.pause(), "resume": lambda v: control.resume(),
-               "stop": lambda v: control.stop(), "step": control.step, "set_lr": control.set_lr}
+               "stop": lambda v: control.stop(), "step": control.step, "set_lr": control.set_lr,
+               "set_speed": control.set_speed}
     while True:
         try:
             command, value = commands.recv()
