@@ -1,4 +1,5 @@
-"""/api/predict and /api/evaluation following a run: its newest weights while it trains, its saved ones after."""
+"""/api/predict, /api/evaluation and /api/model/weights: the default model, saved runs, and a
+run followed while it trains (its newest weights) and after (its saved ones)."""
 from __future__ import annotations
 
 import base64
@@ -6,8 +7,70 @@ import time
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
 
 from server_helpers import TINY, WS_URL, is_status, is_type, receive, until
+
+
+def test_predict_on_a_test_digit_explains_every_layer(client):
+    digit = client.get("/api/digits/test/0").json()
+    r = client.post("/api/predict", json={"pixels": digit["pixels"]})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["prediction"] == digit["label"] and body["model"] == "default"
+    assert abs(sum(body["probabilities"]) - 1) < 1e-4
+    assert [len(a) for a in body["activations"]] == [16, 16, 10]
+    assert [len(a) for a in body["pre_activations"]] == [16, 16, 10]
+    assert len(body["saliency"]) == 784 and len(body["input"]) == 784
+
+
+def test_predict_preprocesses_a_canvas(client):
+    digit = np.asarray(client.get("/api/digits/test/1").json()["pixels"]).reshape(28, 28)
+    canvas = np.kron(digit, np.ones((8, 8)))      # a 224×224 drawing of the same digit
+    body = client.post("/api/predict", json={"image": canvas.tolist(), "steps": True}).json()
+    assert body["prediction"] == client.get("/api/digits/test/1").json()["label"]
+    assert np.asarray(body["input"]).max() > 0.5
+    assert max(body["steps"]["scaled"]["shape"]) == 20
+    assert np.allclose(body["steps"]["com_after"], [14, 14], atol=0.05)
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"image": [[0.0] * 50] * 50}, "empty"),
+    ({"pixels": [0.5] * 783}, "784"),
+    ({"pixels": [2.0] * 784}, "0..1"),
+    ({}, "exactly one"),
+    ({"pixels": [0.1] * 784, "model": "0123456789ab"}, "no saved model"),
+])
+def test_bad_predict_requests_get_clear_answers(client, payload, words):
+    r = client.post("/api/predict", json=payload)
+    assert r.status_code in (404, 422)
+    assert words in str(r.json()["detail"])
+
+
+def _ready(client: TestClient):
+    for _ in range(600):
+        if client.get("/api/health").json().get("ready"):
+            return
+        time.sleep(0.05)
+    raise AssertionError("server never became ready")
+
+
+def test_weights_of_the_default_model_explain_its_predictions(client: TestClient):
+    _ready(client)
+    body = client.get("/api/model/weights").json()
+    shapes = [(len(l["W"]), len(l["W"][0])) for l in body["layers"]]
+    assert shapes == [(784, 16), (16, 16), (16, 10)]
+    digit = client.get("/api/digits/test/0").json()
+    answer = client.post("/api/predict", json={"pixels": digit["pixels"]}).json()
+    # The first hidden layer's pre-activation is x·W1 + b1: the contribution map sums to it.
+    x = np.array(digit["pixels"])
+    w1, b1 = np.array(body["layers"][0]["W"]), np.array(body["layers"][0]["b"])
+    np.testing.assert_allclose(x @ w1 + b1, answer["pre_activations"][0], atol=1e-3)
+
+
+def test_unknown_model_is_404(client: TestClient):
+    _ready(client)
+    assert client.get("/api/model/weights", params={"model": "nope"}).status_code == 404
 
 
 DIVERGING = {"activation": "identity", "output": "identity", "loss": "sse", "lr": 10, "epochs": 5,
@@ -35,6 +98,10 @@ def _quiet(ws, seconds: float) -> list:
 
 def _snapshots(messages) -> list:
     return [m for m in messages if isinstance(m, tuple) and m[0]["type"] == "snapshot"]
+
+
+def _b64(canvas: np.ndarray) -> str:
+    return base64.b64encode(np.round(canvas * 255).astype(np.uint8).tobytes()).decode()
 
 
 def test_predict_follows_a_training_run_with_its_newest_weights(client):
@@ -115,10 +182,6 @@ def test_a_run_without_weights_is_409(client):
 def test_an_all_zero_drawing_gets_the_empty_answer(client, payload):
     r = client.post("/api/predict", json=payload)
     assert r.status_code == 422 and r.json()["detail"] == "the drawing is empty: draw a digit first"
-
-
-def _b64(canvas: np.ndarray) -> str:
-    return base64.b64encode(np.round(canvas * 255).astype(np.uint8).tobytes()).decode()
 
 
 def test_a_compact_canvas_is_read_like_rows(client):

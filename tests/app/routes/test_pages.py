@@ -1,4 +1,13 @@
+"""The page shell in the asked language, and the API docs page served locally."""
+from __future__ import annotations
+
 from fastapi.testclient import TestClient
+
+
+def test_page_is_rendered_in_the_asked_language(client):
+    r = client.get("/", params={"lang": "ko"})
+    assert r.status_code == 200 and "Downhill" in r.text
+    assert r.headers["content-type"].startswith("text/html")
 
 
 def test_api_docs_page_loads_swagger_from_this_server(client: TestClient):

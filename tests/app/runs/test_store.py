@@ -1,12 +1,9 @@
 """Saved runs survive a restart; a run cut off by a crash is marked interrupted."""
 from __future__ import annotations
 
-from server_helpers import TINY, WS_URL, client_for, is_status, until
-
 from app.core.config import Settings
-from engine import persistence
-from engine.defaults import default_training
 from app.runs.store import RunStore
+from server_helpers import TINY, WS_URL, client_for, is_status, until
 
 
 def test_finished_run_survives_a_restart(data_dir):
@@ -36,20 +33,3 @@ def test_crash_interrupted_run_is_marked_at_next_start(data_dir):
     with client_for(Settings(data_dir=data_dir)) as client:
         assert client.get(f"/api/runs/{run_id}").json()["status"] == "interrupted"
         assert client.get("/api/health").json()["interrupted_runs"] == 1
-
-
-def test_later_starts_load_the_saved_default_model(data_dir):
-    saved = (data_dir / "default_model.npz").stat().st_mtime_ns
-    with client_for(Settings(data_dir=data_dir)) as client:
-        assert client.get("/api/health").json()["ready"]
-    assert (data_dir / "default_model.npz").stat().st_mtime_ns == saved
-
-
-def test_a_default_model_trained_with_other_settings_is_trained_again(data_dir):
-    with client_for(Settings(data_dir=data_dir, default_model_epochs=1)) as client:
-        assert client.get("/api/health").json()["ready"]
-    retrained = persistence.load(data_dir / "default_model.npz")
-    assert retrained.extra["recipe"]["epochs"] == 1
-    with client_for(Settings(data_dir=data_dir)) as client:
-        assert client.get("/api/health").json()["ready"]
-    assert persistence.load(data_dir / "default_model.npz").extra["recipe"] == {**default_training()}

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from server_helpers import ORIGIN, WS_URL, client_for
 from starlette.websockets import WebSocketDisconnect
 
 from app.core.config import Settings
+from server_helpers import ORIGIN, WS_URL, client_for
 
 BAD_HOSTS = ["evil.example", "evil.example:8000", "127.0.0.1:9999", "localhost:80",
              "127.0.0.1.evil.example:8000", ""]

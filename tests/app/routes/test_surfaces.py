@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+
 from server_helpers import TINY, WS_URL, is_status, is_type, until
 
 WEIGHTS = [{"layer": 0, "index": [300, 0]}, {"layer": 1, "index": [2], "param": "b"}]

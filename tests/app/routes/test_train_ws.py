@@ -130,7 +130,6 @@ def test_disconnect_stops_the_job_within_a_second(client):
 
 def test_sessions_beyond_the_pool_wait_in_line(data_dir):
     from app.core.config import Settings
-
     from server_helpers import client_for
     with client_for(Settings(data_dir=data_dir, workers=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second:
@@ -303,7 +302,6 @@ def test_bad_control_messages_name_the_field(client):
 
 def test_third_session_waits_second_in_line_and_can_leave_it(data_dir):
     from app.core.config import Settings
-
     from server_helpers import client_for
     with client_for(Settings(data_dir=data_dir, workers=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
@@ -329,7 +327,6 @@ def test_third_session_waits_second_in_line_and_can_leave_it(data_dir):
 
 def test_a_full_waiting_line_refuses_a_start_clearly(data_dir):
     from app.core.config import Settings
-
     from server_helpers import client_for
     with client_for(Settings(data_dir=data_dir, workers=1, max_waiting=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
