@@ -396,3 +396,126 @@ def test_full_snapshots_come_at_most_thirty_a_second_while_running(client):
     assert 1 <= len(full_steps) <= 30 * seconds + 8 and len(frames) <= 30 * seconds + 8, (len(full_steps), seconds)
     assert len(full_steps) <= len(steps) <= 300 * seconds + 8, (len(steps), seconds)
     assert all(m["grad_norms"] for m in steps)
+
+
+def test_every_error_says_what_it_is_about(client):
+    cases = [({"type": "start", "config": {**TINY, "lr": 0}}, "start", "lr"),
+             ({"type": "start", "config": TINY, "speed": 0}, "start", "speed"),
+             ({"type": "step", "unit": "batch", "config": {"layers": [784, 0, 10]}}, "start", "layers.1"),
+             ({"type": "step", "unit": "week"}, "control", "unit"),
+             ({"type": "step", "unit": "batch"}, "control", "config"),          # nothing to step yet
+             ({"type": "set_lr", "lr": -1}, "control", "lr"),
+             ({"type": "set_speed", "speed": 2}, "control", "speed"),           # no run to pace yet
+             ({"type": "set_speed", "speed": -2}, "control", "speed"),
+             ({"type": "surface", "resolution": 102}, "surface", "resolution"),
+             ({"type": "surface", "plane": "pca"}, "surface", "plane"),
+             ({"type": "probe", "pixels": []}, "probe", "pixels"),
+             ({"type": "fly"}, "message", "type")]
+    texts = [('{"type": "probe", "pixels": [0, NaN]}', "probe", "pixels.1"),
+             ('{"type": "start", "config": {"lr": NaN}}', "start", "lr"),
+             ('{"type": "surface", "span": Infinity}', "surface", "span"),
+             ("not json", "message", None), ("[1, 2]", "message", "type"),
+             ('{"type": "pause", "pad": "' + "x" * (64 << 10) + '"}', "message", None)]
+    with client.websocket_connect(WS_URL) as ws:
+        for message, about, field in cases:
+            ws.send_json(message)
+            error = receive(ws)
+            assert (error["type"], error["about"], error["field"]) == ("error", about, field), (message, error)
+        for text, about, field in texts:
+            ws.send_text(text)
+            error = receive(ws)
+            assert (error["type"], error["about"], error["field"]) == ("error", about, field), (text[:60], error)
+        ws.send_bytes(b"\x00binary")
+        assert receive(ws)["about"] == "message"
+
+
+def test_capacity_errors_are_about_the_server(data_dir):
+    from starlette.websockets import WebSocketDisconnect
+
+    from app.core.config import Settings
+    from server_helpers import client_for
+    with client_for(Settings(data_dir=data_dir, workers=1, max_waiting=0, max_sessions=2)) as client:
+        with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second:
+            start(first, epochs=500)
+            until(first, is_status("training"))
+            start(second)
+            busy = receive(second)
+            assert busy["about"] == "server" and "busy" in busy["message"]
+            with client.websocket_connect(WS_URL) as third:
+                full = receive(third)
+                assert full["about"] == "server" and "too many" in full["message"]
+                try:
+                    receive(third)
+                except WebSocketDisconnect:
+                    pass
+            first.send_json({"type": "stop"})
+            until(first, is_status("stopped"))
+
+
+def _metrics(seen, kind="step"):
+    return [m for m in seen if is_type("metrics")(m) and m["kind"] == kind]
+
+
+def test_a_paced_run_takes_its_time_and_shows_every_step_whole(client):
+    # 600 examples / batch 30 = 20 steps; at 10 a second at least 1.9 s however fast the machine.
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, "snapshot_every": 50}, "speed": 10})
+        until(ws, is_status("training"))
+        began = time.monotonic()
+        seen = until(ws, is_status("done"))
+        took = time.monotonic() - began
+    steps = _metrics(seen)
+    assert took >= 1.9 - 0.1 and [m["step"] for m in steps] == list(range(1, 21))
+    assert all(m["activation_stats"] for m in steps)                       # every one full...
+    frames = {m[0]["step"] for m in seen if isinstance(m, tuple)}
+    assert len(frames) >= 15                                               # ... and drawn
+
+
+def test_set_speed_changes_the_pace_while_training_and_paused(client):
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": TINY, "speed": 2})       # 20 steps: ≥ 9.5 s at this pace
+        until(ws, lambda m: is_type("metrics")(m) and m["kind"] == "step")
+        ws.send_json({"type": "pause"})
+        until(ws, is_status("paused"))
+        ws.send_json({"type": "set_speed", "speed": 1000})                 # accepted while paused
+        ws.send_json({"type": "resume"})
+        began = time.monotonic()
+        seen = until(ws, is_status("done"))
+    assert time.monotonic() - began < 8.0
+    assert not [m for m in seen if is_type("error")(m)]
+    assert _metrics(seen, "epoch")[-1]["step"] == 20
+
+
+def _until_both(ws, kind) -> list:
+    """Messages up to both the `kind` metrics and the snapshot frame of the same step (either order)."""
+    seen = until(ws, lambda m: is_type("metrics")(m) and m["kind"] == kind)
+    step = seen[-1]["step"]
+    if not [m for m in seen if isinstance(m, tuple) and m[0]["step"] == step]:
+        seen += until(ws, lambda m: isinstance(m, tuple) and m[0]["step"] == step)
+    return seen
+
+
+def test_a_step_from_a_fresh_connection_shows_the_stepped_network(client):
+    digit = client.get("/api/digits/test/3").json()
+    config = {**TINY, "snapshot_every": 50, "epochs": 2}                   # a step is shown whatever the cadence
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "step", "unit": "batch", "config": config})
+        seen = _until_both(ws, "step")
+        metrics = _metrics(seen)[-1]
+        header, tensors = [m for m in seen if isinstance(m, tuple)][-1]
+        assert metrics["step"] == header["step"] == 1 and metrics["activation_stats"]
+        run_id = header["run_id"]
+        answer = client.post("/api/predict", json={"pixels": digit["pixels"], "run": run_id}).json()
+        hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"]) @ tensors["W1"] + tensors["b1"])))
+        assert answer["run"] == {"id": run_id, "live": True}
+        assert np.allclose(answer["activations"][0], hidden, atol=1e-5)
+
+        ws.send_json({"type": "step", "unit": "epoch"})
+        seen = _until_both(ws, "epoch")
+        header, tensors = [m for m in seen if isinstance(m, tuple)][-1]
+        assert _metrics(seen, "epoch")[-1]["step"] == header["step"] == 20
+        answer = client.post("/api/predict", json={"pixels": digit["pixels"], "run": run_id}).json()
+        hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"]) @ tensors["W1"] + tensors["b1"])))
+        assert np.allclose(answer["activations"][0], hidden, atol=1e-5)
+        ws.send_json({"type": "stop"})
+        until(ws, is_status("stopped"))

@@ -1,4 +1,4 @@
-"""TrainingJob on its own: nothing is held before a job starts."""
+"""TrainingJob on its own: nothing is held before a job starts; a failure is told as such."""
 from __future__ import annotations
 
 import os
@@ -19,6 +19,9 @@ class Recorder:
     def create(self, *args, **kwargs):
         self.created.append((args, kwargs))
 
+    def set_status(self, run_id, status, final=None):
+        self.created.append((run_id, status))
+
 
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
@@ -34,3 +37,13 @@ def test_queued_jobs_hold_no_pipe_and_leave_no_row_when_cancelled():
         job.cancelled()
         assert job.finished.is_set() and job.outbox.messages[-1]["state"] == "stopped"
     assert store.created == []
+
+
+def test_a_training_that_fails_while_running_sends_an_error_about_the_run():
+    store, outbox = Recorder(), Recorder()
+    job = TrainingJob("00000000000a", TrainConfig(), None, store, outbox, None)
+    assert job._handle(("error", "MemoryError: out of memory")) is True
+    error, status = outbox.messages
+    assert error == {"type": "error", "about": "run", "run_id": "00000000000a", "field": None,
+                     "message": "training failed: MemoryError: out of memory"}
+    assert status["state"] == "error" and job.finished.is_set() and store.created == [("00000000000a", "error")]
