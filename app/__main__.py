@@ -31,6 +31,18 @@ def parse_settings(argv: list[str] | None = None):
                     token=os.environ.get("DOWNHILL_TOKEN") or None)
 
 
+def startup_lines(settings) -> list[str]:
+    """What the server prints first: where to open it, and, when exposed, one URL per
+    address that students on the same network can type (each carries the token)."""
+    lines = [f"Downhill: {settings.url}"]
+    students = settings.student_urls()
+    if students:
+        lines.append("Exposed beyond this computer. Students on the same network open one of these "
+                     "(the whole URL: it carries the token):")
+        lines += [f"  {url}" for url in students]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     # Before NumPy loads: one BLAS thread in the server too. Its matrices are small, and
     # trainings and the event loop share the cores, so BLAS threads would only fight.
@@ -41,10 +53,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from .main import create_app
     settings = parse_settings(argv)
-    print(f"Downhill: {settings.url}", flush=True)
-    if settings.exposed:
-        print("Exposed beyond this computer: share the whole URL above (it carries the token).",
-              flush=True)
+    print("\n".join(startup_lines(settings)), flush=True)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
                 ws_max_size=WS_FRAME_LIMIT * settings.max_ws_message_bytes)
 

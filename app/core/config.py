@@ -1,11 +1,14 @@
 """One Settings object, read from flags and DOWNHILL_* environment variables."""
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 from engine.datasets.mnist import data_dir
 
@@ -60,19 +63,31 @@ class Settings:
 
     @property
     def url(self) -> str:
-        """The address to open, with the token when one is needed."""
-        host = socket.gethostname() if self.host in WILDCARD else self.host
-        host = f"[{host}]" if ":" in host else host
+        """The address to open on this computer, with the token when one is needed."""
+        return self._url("127.0.0.1" if self.host in WILDCARD else self.host)
+
+    def student_urls(self) -> list[str]:
+        """One URL per address others on the network can type (none when bound to loopback):
+        each of this machine's addresses when bound to all of them, then its name."""
+        if not self.exposed:
+            return []
+        if self.host not in WILDCARD:
+            return [self.url]
+        return [self._url(a) for a in own_addresses(ipv6=self.host != "0.0.0.0")] + [self._url(socket.gethostname())]
+
+    def _url(self, host: str) -> str:
         query = f"?token={self.token}" if self.token else ""
-        return f"http://{host}:{self.port}/{query}"
+        return f"http://{_bracketed(host)}:{self.port}/{query}"
 
     def host_names(self) -> set[str]:
-        """Acceptable Host header values: each allowed name with our port."""
+        """Acceptable Host header values: each allowed name with our port. Bound to every
+        interface, the machine's own addresses and names count as ours (a student types the
+        teacher's IP address); any other name is still refused (DNS rebinding)."""
         names = {"localhost", "127.0.0.1", "[::1]", *self.allowed_hosts}
         if self.host in WILDCARD:
-            names |= _own_addresses()
+            names |= _own_names() | {_bracketed(a) for a in own_addresses(ipv6=self.host != "0.0.0.0")}
         else:
-            names.add(f"[{self.host}]" if ":" in self.host else self.host)
+            names.add(_bracketed(self.host))
         hosts = {f"{n}:{self.port}" for n in names}
         return hosts | names if self.port == 80 else hosts
 
@@ -81,10 +96,32 @@ class Settings:
         return {f"http://{h}" for h in self.host_names()} | set(self.allowed_origins)
 
 
-def _own_addresses() -> set[str]:
-    """This machine's name and addresses, for a server bound to every interface."""
+def own_addresses(ipv6: bool = True) -> list[str]:
+    """This machine's IP addresses on every interface (psutil), loopback and link-local ones
+    left out (nobody else can reach those), IPv4 first."""
+    families = (socket.AF_INET, socket.AF_INET6) if ipv6 else (socket.AF_INET,)
+    found = []
+    for entries in psutil.net_if_addrs().values():
+        for entry in entries:
+            if entry.family not in families:
+                continue
+            ip = ipaddress.ip_address(entry.address.split("%")[0])
+            if not (ip.is_loopback or ip.is_link_local or ip.is_unspecified) and str(ip) not in found:
+                found.append(str(ip))
+    return sorted(found, key=lambda a: (":" in a, a))
+
+
+def _own_names() -> set[str]:
+    """This machine's host name, its fully qualified name and the names and addresses it resolves to."""
+    names = {socket.gethostname(), socket.getfqdn()}
     try:
         name, aliases, addresses = socket.gethostbyname_ex(socket.gethostname())
+        names |= {name, *aliases, *addresses}
     except OSError:
-        return set()
-    return {name, *aliases, *addresses}
+        pass
+    return names
+
+
+def _bracketed(host: str) -> str:
+    """An IPv6 address as it stands in a URL or a Host header: [addr]."""
+    return f"[{host}]" if ":" in host else host
