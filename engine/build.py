@@ -17,7 +17,7 @@ import numpy as np
 
 from . import activations, initializers, losses, optimizers, schedules
 from .datasets import Mnist, Split, load_mnist, load_toy
-from .defaults import DEFAULT_TRAINING
+from .defaults import DEFAULT_TRAINING, default_training
 from .errors import ParameterError
 from .network import Network
 from .trainer import Trainer
@@ -30,7 +30,7 @@ def complete(config: dict) -> dict:
     unknown = [k for k in config if k not in KEYS]
     if unknown:
         raise ParameterError(unknown[0], f"unknown setting {unknown[0]!r}; a config has {list(KEYS)}")
-    defaults = {**DEFAULT_TRAINING, "alpha": None, "snapshot_every": 50, "train_size": None, "dtype": "float32"}
+    defaults = {**default_training(), "alpha": None, "snapshot_every": 50, "train_size": None, "dtype": "float32"}
     return {**defaults, **config}
 
 
