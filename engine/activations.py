@@ -1,9 +1,9 @@
 """Activation functions as layers, so pre- and post-activation values are both observable.
 
-Each formula is written once, in place: `f_(z)` overwrites z with f(z) (any shape; softmax
-along `axis`), which is what the loss-surface evaluator applies to its stacks of grid points.
-`f(z)` is the same formula on a copy, `df(z)` the elementwise derivative (for plotting f and
-f'), and `forward`/`backward` train. Softmax's backward is the Jacobian-vector product,
+Each formula is written once, as `f(z, out=None, axis=-1)` in NumPy's manner: a new array,
+or with `out=z` z overwritten in place, which is how the loss-surface evaluator applies it to
+its stacks of grid points (any shape; softmax runs along `axis`). `df(z)` is the elementwise
+derivative (for plotting f and f'), and `forward`/`backward` train. Softmax's backward is the Jacobian-vector product,
 since its derivative is not elementwise.
 """
 from __future__ import annotations
@@ -22,14 +22,9 @@ class Activation(Layer):
         super().__init__()
         self.z = self.y = None
 
-    def f_(self, z: np.ndarray, axis: int = -1) -> np.ndarray:
-        """Overwrite z with f(z) and return it (axis: softmax's class axis; others ignore it)."""
+    def f(self, z: np.ndarray, out: np.ndarray | None = None, axis: int = -1) -> np.ndarray:
+        """f(z): a new array, or z itself overwritten when out=z (axis: softmax's class axis)."""
         raise NotImplementedError
-
-    def f(self, z, axis: int = -1) -> np.ndarray:
-        """f(z) as a new array (floats stay in their precision, integers become float64)."""
-        z = np.asarray(z)
-        return self.f_(z.astype(z.dtype if z.dtype.kind == "f" else np.float64), axis)
 
     def df(self, z):
         raise NotImplementedError
@@ -54,12 +49,12 @@ class Sigmoid(Activation):
     name = "sigmoid"
     bounded = True
 
-    def f_(self, z, axis=-1):
-        z *= 0.5
-        np.tanh(z, out=z)
-        z += 1
-        z *= 0.5
-        return z
+    def f(self, z, out=None, axis=-1):
+        y = np.multiply(z, 0.5, out=out)
+        np.tanh(y, out=y)
+        y += 1
+        y *= 0.5
+        return y
 
     def df(self, z):
         s = self.f(z)
@@ -72,8 +67,8 @@ class Sigmoid(Activation):
 class Tanh(Activation):
     name = "tanh"
 
-    def f_(self, z, axis=-1):
-        return np.tanh(z, out=z)
+    def f(self, z, out=None, axis=-1):
+        return np.tanh(z, out=out)
 
     def df(self, z):
         return 1 - np.tanh(z) ** 2
@@ -85,8 +80,8 @@ class Tanh(Activation):
 class ReLU(Activation):
     name = "relu"
 
-    def f_(self, z, axis=-1):
-        return np.maximum(z, 0, out=z)
+    def f(self, z, out=None, axis=-1):
+        return np.maximum(z, 0, out=out)
 
     def df(self, z):
         return (z > 0).astype(np.asarray(z).dtype)
@@ -113,8 +108,9 @@ class LeakyReLU(Sloped):
     name = "leaky_relu"
     default_alpha = 0.01
 
-    def f_(self, z, axis=-1):
-        return np.multiply(z, self.alpha, out=z, where=z < 0)
+    def f(self, z, out=None, axis=-1):
+        y = np.array(z, copy=True) if out is None else out
+        return np.multiply(y, self.alpha, out=y, where=y < 0)
 
     def df(self, z):
         return np.where(z > 0, 1.0, self.alpha).astype(np.asarray(z).dtype)
@@ -124,12 +120,13 @@ class ELU(Sloped):
     """z for z > 0, α(e^z − 1) otherwise; smooth at 0 when α = 1."""
     name = "elu"
 
-    def f_(self, z, axis=-1):
+    def f(self, z, out=None, axis=-1):
         negative = np.minimum(z, 0)
         np.expm1(negative, out=negative)
         negative *= self.alpha
-        np.copyto(z, negative, where=~(z > 0))
-        return z
+        y = np.array(z, copy=True) if out is None else out
+        np.copyto(y, negative, where=~(z > 0))
+        return y
 
     def df(self, z):
         return np.where(z > 0, 1.0, self.alpha * np.exp(np.minimum(z, 0))).astype(np.asarray(z).dtype)
@@ -138,7 +135,7 @@ class ELU(Sloped):
 class Identity(Activation):
     name = "identity"
 
-    def f_(self, z, axis=-1):
+    def f(self, z, out=None, axis=-1):
         return z
 
     def df(self, z):
@@ -153,11 +150,11 @@ class Softmax(Activation):
     name = "softmax"
     bounded = True
 
-    def f_(self, z, axis=-1):
-        z -= z.max(axis=axis, keepdims=True)
-        np.exp(z, out=z)
-        z /= z.sum(axis=axis, keepdims=True)
-        return z
+    def f(self, z, out=None, axis=-1):
+        y = np.subtract(z, z.max(axis=axis, keepdims=True), out=out)
+        np.exp(y, out=y)
+        y /= y.sum(axis=axis, keepdims=True)
+        return y
 
     def df(self, z):
         """Diagonal of the Jacobian, s(1 − s) (the full Jacobian is used in backward)."""

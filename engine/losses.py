@@ -110,7 +110,7 @@ class _Squared(Loss):
 
     def stacked(self, z, t):
         g, k, n = z.shape
-        y = self.out.f_(z, axis=1)
+        y = self.out.f(z, out=z, axis=1)
         y -= stacked_targets(t, z)
         y *= y
         return y.reshape(g, -1).sum(axis=1, dtype=np.float64) * self._factor(n, k)

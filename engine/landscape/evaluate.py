@@ -7,9 +7,9 @@ one (G, 3) × (3, n·h) product. Later layers are small: their weights for the G
 built the same way and applied as one batched product, or as one shared product when the
 plane does not move that layer. Memory is bounded by chunking the points.
 
-Hidden layers apply the network's own activations in place (`act.f_`) to the whole stack of
-G points, and the loss of every point comes from the loss's stacked form (`loss.stacked` on
-class-major (G, k, n) logits): the same formulas the network trains with.
+Hidden layers apply the network's own activations in place (`act.f(z, out=z)`) to the whole
+stack of G points, and the loss of every point comes from the loss's stacked form
+(`loss.stacked` on class-major (G, k, n) logits): the same formulas the network trains with.
 """
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ class PlaneLoss:
         z = z.reshape(g, n, -1)
         last = len(self.rest)
         for k, layer in enumerate(self.rest, start=1):
-            self.acts[k - 1].f_(z)
+            self.acts[k - 1].f(z, out=z)
             z = self._dense(layer, coef, z, self._view(k, g), transposed=k == last)
         if last == 0:
             z = np.ascontiguousarray(z.transpose(0, 2, 1))

@@ -85,3 +85,14 @@ def test_softmax_backward_equals_full_jacobian_product():
 def test_unknown_activation_names_the_choices():
     with pytest.raises(ValueError, match="sigmoid"):
         activations.create("swish")
+
+
+@pytest.mark.parametrize("name", sorted(activations.ACTIVATIONS))
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_in_place_form_is_the_same_formula(name, dtype):
+    act = activations.create(name, 0.3 if name in ("leaky_relu", "elu") else None)
+    stack = np.stack([Z, -2 * Z, Z + 0.5]).astype(dtype)          # (G, n, k), as the surface evaluator holds it
+    want = np.stack([act.f(part) for part in stack])
+    got = act.f(stack, out=stack)
+    assert got is stack and got.dtype == dtype
+    np.testing.assert_allclose(got, want, rtol=1e-6)
