@@ -67,6 +67,7 @@ class Loss:
     """
     name = "loss"
     outputs = ("softmax", "sigmoid", "identity")  # output activations this loss accepts
+    fused = False   # True: dL/dz comes from one formula; dL/dy (y the output) is never formed
 
     def __init__(self, output: str | None = None):
         output = output or self.outputs[0]
@@ -136,6 +137,7 @@ class CrossEntropy(Loss):
     """−Σ_k t_k log softmax(z)_k averaged over examples = mean of s·lse(z) − Σ_k t_k z_k, s = Σ_k t_k."""
     name = "cross_entropy"
     outputs = ("softmax",)
+    fused = True
 
     def value_and_grad(self, z, t):
         t = as_targets(t, z)
@@ -174,6 +176,7 @@ class BinaryCrossEntropy(Loss):
     """Per-element binary cross-entropy of sigmoid(z), averaged over all n·k elements."""
     name = "binary_cross_entropy"
     outputs = ("sigmoid",)
+    fused = True
 
     def value_and_grad(self, z, t):
         t = as_targets(t, z)

@@ -127,3 +127,41 @@ class Optimizer:
     def _direction(self, d, s, lr, t, out, *tmp) -> None:
         """Write the step to subtract into `out` (n,) from the flat gradient d (n,)."""
         raise NotImplementedError
+
+    @property
+    def buffer_names(self) -> tuple[str, ...]:
+        """The state buffers this optimizer keeps per parameter (torch's names), e.g. ("exp_avg", "exp_avg_sq")."""
+        return tuple(self._init_state(0, np.float64))
+
+    def state_dict(self) -> dict:
+        """{"step": t, "buffers": [{name: copy shaped like param i}]}: what `load_state_dict` needs."""
+        return {"step": self._t,
+                "buffers": [{k: np.array(v) for k, v in self.state[i].items() if k != "step"}
+                            for i in sorted(self.state)]}
+
+    def load_state_dict(self, params: list[np.ndarray], state: dict) -> None:
+        """Carry on from `state_dict()` of an optimizer with the same settings, for these params
+        (so a stateless client can hand the state back and the next step is the same as if
+        this optimizer had never stopped)."""
+        step, buffers = state["step"], state["buffers"]
+        if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or step < 0:
+            raise ValueError(f"step must be a whole number >= 0, got {step!r}")
+        self.reset()
+        if step == 0:
+            if any(buffers):
+                raise ValueError("step 0 has no buffers yet, but some were given")
+            return
+        if len(buffers) != len(params):
+            raise ValueError(f"got buffers for {len(buffers)} params, but there are {len(params)}")
+        self._build(params)
+        self._t = int(step)
+        for i, given in enumerate(buffers):
+            if sorted(given) != sorted(self.buffer_names):
+                raise ValueError(f"param {i}: {self.name} keeps {sorted(self.buffer_names)}, got {sorted(given)}")
+            for key, value in given.items():
+                value = np.asarray(value)
+                if value.shape != self._shapes[i]:
+                    raise ValueError(f"param {i}: {key} has shape {value.shape}, not {self._shapes[i]}")
+                self.state[i][key][...] = value
+            if self.counts_steps:
+                self.state[i]["step"] = self._t
