@@ -16,7 +16,8 @@ from engine.backprop import update
 from engine.network import Network
 
 from . import datasets
-from .schemas.backprop import MAX_GRADCHECK_PARAMS, MAX_VALUE, MAX_WEIGHT_NODES, TraceRequest, TrainRequest
+from .schemas.backprop import (MAX_GRADCHECK_PARAMS, MAX_VALUE, MAX_WEIGHT_NODES, TraceRequest, TrainRequest,
+                               numbers)
 from .schemas.train import ConfigError, TrainConfig
 
 SQUARED = {"exp_avg_sq", "max_exp_avg_sq", "sum", "square_avg", "acc_delta"}   # buffers that are ≥ 0
@@ -156,7 +157,7 @@ def _first_non_number(value, path: str) -> str | None:
 def _describe(shape: tuple) -> str:
     if len(shape) == 2:
         return f"{shape[0]} rows of {shape[1]} numbers (row i: the weights from input i to each unit)"
-    return f"a list of {shape[0]} numbers"
+    return f"a list of {numbers(shape[0])}"
 
 
 def _example(req: TraceRequest, data) -> tuple[np.ndarray, object, dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import numpy as np
 from fastapi import APIRouter, Request, Response
 
 from .. import backprop
@@ -84,7 +85,7 @@ async def _answer(request: Request, resources, compute) -> Response:
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return _error(422, f"the body is not valid JSON: {err}", None)
     try:
-        result = await asyncio.get_running_loop().run_in_executor(resources.compute, compute, raw)
+        result = await asyncio.get_running_loop().run_in_executor(resources.compute, _quietly, compute, raw)
     except ConfigError as err:
         return _error(422, err.message, err.field)
     except NotReady as err:
@@ -92,6 +93,12 @@ async def _answer(request: Request, resources, compute) -> Response:
     clean, nonfinite = sanitize(result)
     clean["nonfinite"] = nonfinite
     return Response(json.dumps(clean, allow_nan=False, separators=(",", ":")), media_type="application/json")
+
+
+def _quietly(compute, raw):
+    """Overflow is no error here: non-finite numbers go out as null with "nonfinite": true."""
+    with np.errstate(all="ignore"):
+        return compute(raw)
 
 
 def _error(status: int, message: str, field: str | None) -> Response:

@@ -170,7 +170,8 @@ def _check_engine_args(b: TraceRequest) -> None:
     try:
         optimizers.create(b.optimizer, lr=b.lr, **b.optimizer_params)
     except (TypeError, ValueError) as err:
-        raise ConfigError(f"optimizer_params: {err}", _optimizer_field(b.optimizer_params, err)) from None
+        field = _optimizer_field(b.optimizer_params, err)
+        raise ConfigError(f"{field}: {err}", field) from None
 
 
 def _optimizer_field(params: dict, err: Exception) -> str:
@@ -200,7 +201,7 @@ def _check_example(b: TraceRequest, data: dict) -> None:
                           "example.x")
     if (e.label is None) == (e.target is None):
         raise ConfigError('example: with "x", send exactly one of "label" (a class) or "target" '
-                          f'({k} numbers)', "example")
+                          f'({numbers(k)})', "example")
     if e.label is not None:
         if e.label >= data["n_out"]:
             raise ConfigError(f"example.label: {b.dataset} has classes 0–{data['n_out'] - 1}, "
@@ -211,8 +212,8 @@ def _check_example(b: TraceRequest, data: dict) -> None:
 
 def _check_target(target: list[float], k: int, loss: str) -> None:
     if len(target) != k:
-        raise ConfigError(f"example.target: the network has {k} outputs, got {len(target)} numbers",
-                          "example.target")
+        raise ConfigError(f"example.target: one number per output: the network has "
+                          f"{numbers(k, 'output')}, got {numbers(len(target))}", "example.target")
     if loss in ("cross_entropy", "kl_divergence"):
         if min(target) < 0 or abs(sum(target) - 1) > 1e-6:
             raise ConfigError(f"example.target: {loss} compares probabilities: the target must be "
@@ -222,6 +223,10 @@ def _check_target(target: list[float], k: int, loss: str) -> None:
             if not 0 <= v <= 1:
                 raise ConfigError(f"example.target.{i}: binary_cross_entropy targets lie in 0..1, "
                                   f"got {v}", f"example.target.{i}")
+
+
+def numbers(n: int, what: str = "number") -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
 
 def _check_magnitudes(b: TraceRequest) -> None:

@@ -52,20 +52,22 @@ def train(net, optimizer, x: np.ndarray, t: np.ndarray, steps: int, batch: str =
     if batch not in ("all", "example"):
         raise ValueError(f"batch must be 'all' or 'example', got {batch!r}")
     losses, status = [], "done"
-    for k in range(steps):
-        rows = slice(None) if batch == "all" else [(start + k) % len(x)]
-        value = net.loss_and_grads(x[rows], t[rows])
-        if not np.isfinite(value) or not all(np.isfinite(g).all() for g in net.grads):
-            status = "diverged"
-            break
-        optimizer.step(net.params, net.grads)
-        losses.append(value)
-        if not all(np.isfinite(p).all() for p in net.params):
-            status = "diverged"
-            break
-    logits = net.forward(x)
-    predictions = net.predict(x)
+    with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported as a status
+        for k in range(steps):
+            rows = slice(None) if batch == "all" else [(start + k) % len(x)]
+            value = net.loss_and_grads(x[rows], t[rows])
+            if not np.isfinite(value) or not all(np.isfinite(g).all() for g in net.grads):
+                status = "diverged"
+                break
+            optimizer.step(net.params, net.grads)
+            losses.append(value)
+            if not all(np.isfinite(p).all() for p in net.params):
+                status = "diverged"
+                break
+        logits = net.forward(x)
+        predictions = net.predict(x)
+        loss, outputs = net.loss.value(logits, t), net.output.f(logits)
     labels = t if np.ndim(t) == 1 else np.argmax(t, axis=1)
-    return {"steps": len(losses), "status": status, "losses": losses,
-            "loss": net.loss.value(logits, t), "accuracy": float(np.mean(predictions == labels)),
-            "outputs": net.output.f(logits), "predictions": predictions}
+    return {"steps": len(losses), "status": status, "losses": losses, "loss": loss,
+            "accuracy": float(np.mean(predictions == labels)), "outputs": outputs,
+            "predictions": predictions}
