@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from engine import activations, initializers, losses, optimizers
 
 from .finite import finite_message, nonfinite_field
-from .train import MAX_DEPTH, MAX_LR, ConfigError, OptimizerValue, validation_error
+from .train import MAX_DEPTH, MAX_LR, ConfigError, OptimizerValue, _param_field, validation_error
 
 MAX_UNITS = 40            # every layer's width added up, inputs and outputs included
 MAX_WEIGHT_NODES = 48     # up to this many weights, each is a node of the drawn graph
@@ -170,17 +170,8 @@ def _check_engine_args(b: TraceRequest) -> None:
     try:
         optimizers.create(b.optimizer, lr=b.lr, **b.optimizer_params)
     except (TypeError, ValueError) as err:
-        field = _optimizer_field(b.optimizer_params, err)
+        field = _param_field("optimizer_params", b.optimizer_params, err)
         raise ConfigError(f"{field}: {err}", field) from None
-
-
-def _optimizer_field(params: dict, err: Exception) -> str:
-    """`optimizer_params.name` for the parameter the engine's message starts with or quotes."""
-    text = str(err)
-    for name in params:
-        if text.startswith(name) or repr(name) in text or text.startswith(f"{name}["):
-            return f"optimizer_params.{name}"
-    return "optimizer_params"
 
 
 def _check_example(b: TraceRequest, data: dict) -> None:
