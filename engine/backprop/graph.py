@@ -35,8 +35,7 @@ LOSS_TEX = {   # through the output activation when fused, of y otherwise
 def build(p: Pass, x: np.ndarray, loss_name: str, detail: str) -> dict:
     """{"nodes", "columns", "forward", "backward"} for a pass of example x (n_in,)."""
     g = _Graph()
-    prev = [g.leaf(f"x.{i}", "input", 0, None, f"x{i + 1}", f"x_{{{i + 1}}}", v, u)
-            for i, (v, u) in enumerate(zip(x, p.layers[0].grad_x))]
+    prev = [g.leaf("input", name("x", None, i), v, u, layer=0) for i, (v, u) in enumerate(zip(x, p.layers[0].grad_x))]
     g.next_column("input", 0)
     for n, layer in enumerate(p.layers, start=1):
         prev = _layer(g, layer, n, prev, detail == "weights", last=n == len(p.layers))
@@ -44,6 +43,15 @@ def build(p: Pass, x: np.ndarray, loss_name: str, detail: str) -> dict:
     forward = [node["id"] for node in g.nodes if "inputs" in node]
     return {"nodes": g.nodes, "columns": g.columns, "forward": forward,
             "backward": _backward_order(g.nodes, forward)}
+
+
+def name(symbol: str, layer: int | None, *index: int) -> tuple[str, str, str]:
+    """(id, plain label, TeX) of a node: ("W", 1, 0, 2) -> ("W1.0.2", "W1[1,3]", "w^{(1)}_{1,3}")."""
+    ident = ".".join([f"{symbol}{layer or ''}", *map(str, index)])
+    shown = ",".join(str(i + 1) for i in index)
+    if layer is None:
+        return ident, f"{symbol}{shown}", f"{symbol}_{{{shown}}}"
+    return ident, f"{symbol}{layer}[{shown}]", f"{symbol.lower()}^{{({layer})}}_{{{shown}}}"
 
 
 def _layer(g, lp, n: int, prev: list[str], weight_leaves: bool, last: bool) -> list[str]:
@@ -54,9 +62,8 @@ def _layer(g, lp, n: int, prev: list[str], weight_leaves: bool, last: bool) -> l
     if weight_leaves:
         for j in range(n_out):
             for i in range(n_in):
-                weights[i, j] = g.leaf(f"W{n}.{i}.{j}", "weight", n, {"name": f"W{n}", "index": [i, j]},
-                                       f"W{n}[{i + 1},{j + 1}]", f"w^{{({n})}}_{{{i + 1},{j + 1}}}",
-                                       W[i, j], lp.grad_W[i, j])
+                weights[i, j] = g.leaf("weight", name("W", n, i, j), W[i, j], lp.grad_W[i, j], layer=n,
+                                       param={"name": f"W{n}", "index": [i, j]})
         g.next_column("weights", n)
     sums = []
     for j in range(n_out):
@@ -65,68 +72,57 @@ def _layer(g, lp, n: int, prev: list[str], weight_leaves: bool, last: bool) -> l
             edges.append(g.edge(prev[i], W[i, j], lp.grad_z[j]))
             if weight_leaves:
                 edges.append(g.edge(weights[i, j], lp.x[i], lp.grad_z[j]))
-        sums.append(g.op(f"s{n}.{j}", "weighted_sum", n, f"s{n}[{j + 1}]", f"s^{{({n})}}_{{{j + 1}}}",
-                         lp.s[j], lp.grad_z[j], edges, SUM_TEX)["id"])
+        sums.append(g.op("weighted_sum", name("s", n, j), lp.s[j], lp.grad_z[j], edges, SUM_TEX, layer=n))
     g.next_column("weighted_sum", n)
-    biases = [g.leaf(f"b{n}.{j}", "bias", n, {"name": f"b{n}", "index": [j]}, f"b{n}[{j + 1}]",
-                     f"b^{{({n})}}_{{{j + 1}}}", b[j], lp.grad_b[j]) for j in range(n_out)]
+    biases = [g.leaf("bias", name("b", n, j), b[j], lp.grad_b[j], layer=n, param={"name": f"b{n}", "index": [j]})
+              for j in range(n_out)]
     g.next_column("bias", n)
-    zs = [g.op(f"z{n}.{j}", "bias_add", n, f"z{n}[{j + 1}]", f"z^{{({n})}}_{{{j + 1}}}", lp.z[j],
-               lp.grad_z[j], [g.edge(sums[j], 1.0, lp.grad_z[j]), g.edge(biases[j], 1.0, lp.grad_z[j])],
-               "1")["id"] for j in range(n_out)]
+    zs = [g.op("bias_add", name("z", n, j), lp.z[j], lp.grad_z[j],
+               [g.edge(sums[j], 1.0, lp.grad_z[j]), g.edge(biases[j], 1.0, lp.grad_z[j])], "1", layer=n)
+          for j in range(n_out)]
     g.next_column("bias_add", n)
     return _activations(g, lp, n, zs, last)
 
 
 def _activations(g, lp, n: int, zs: list[str], last: bool) -> list[str]:
+    """The activation (hidden) or output nodes after z; a fused output shows its value only."""
     kind, fused = ("output", lp.grad_a is None) if last else ("activation", False)
     out = []
     for k in range(len(zs)):
         sources = range(len(zs)) if lp.row_wise else [k]
-        if fused:   # the value only: the loss node takes z directly
-            edges = [g.edge(zs[j], None, None) for j in sources]
-            upstream = None
+        if fused:   # the loss node takes z directly
+            edges, upstream, local_tex = [g.edge(zs[j], None, None) for j in sources], None, None
         else:
             edges = [g.edge(zs[j], lp.jacobian[k, j], lp.grad_a[k]) for j in sources]
             upstream = lp.grad_a[k]
-        ident = f"y.{k}" if last else f"a{n}.{k}"
-        label, tex = (f"y{k + 1}", f"y_{{{k + 1}}}") if last else (f"a{n}[{k + 1}]", f"a^{{({n})}}_{{{k + 1}}}")
-        local_tex = None if fused else ACTIVATION_TEX[lp.act.name].replace("@", "y" if last else "a")
-        node = g.op(ident, kind, n, label, tex, lp.a[k], upstream, edges, local_tex)
-        node["function"] = lp.act.name
-        if fused:
-            node["fused"] = True
-        out.append(ident)
+            local_tex = ACTIVATION_TEX[lp.act.name].replace("@", "y" if last else "a")
+        names = name("y", None, k) if last else name("a", n, k)
+        out.append(g.op(kind, names, lp.a[k], upstream, edges, local_tex, layer=n,
+                        function=lp.act.name, **({"fused": True} if fused else {})))
     g.next_column(kind, n)
     return out
 
 
 def _loss(g, p: Pass, loss_name: str, outputs: list[str]) -> None:
     last = p.layers[-1]
-    targets = [g.leaf(f"t.{k}", "target", None, None, f"t{k + 1}", f"t_{{{k + 1}}}", v, None)
-               for k, v in enumerate(p.target)]
+    targets = [g.leaf("target", name("t", None, k), v, None) for k, v in enumerate(p.target)]
     g.next_column("target", None)
     if p.fused:
         edges = [g.edge(f"z{len(p.layers)}.{k}", last.grad_z[k], 1.0, fused=True) for k in range(len(outputs))]
+        extra = {"fused": {"output": last.act.name, "loss": loss_name, "skips": outputs}}
     else:
-        edges = [g.edge(y, last.grad_a[k], 1.0) for k, y in enumerate(outputs)]
+        edges, extra = [g.edge(y, last.grad_a[k], 1.0) for k, y in enumerate(outputs)], {}
     edges += [g.edge(t, None, None) for t in targets]
-    node = g.op("L", "loss", None, "L", "L", p.loss, 1.0, edges, LOSS_TEX[loss_name])
-    node["function"] = loss_name
-    if p.fused:
-        node["fused"] = {"output": last.act.name, "loss": loss_name, "skips": outputs}
+    g.op("loss", ("L", "L", "L"), p.loss, 1.0, edges, LOSS_TEX[loss_name], function=loss_name, **extra)
     g.next_column("loss", None)
 
 
 def _backward_order(nodes: list[dict], forward: list[str]) -> list[str]:
     """Operations whose upstream gradient the engine forms, loss first, stage by stage."""
+    skipped = {node["id"] for node in nodes if node.get("fused") is True}
     column = {node["id"]: node["column"] for node in nodes}
-    with_grad = [i for i in forward if not _skipped(nodes, i)]
-    return sorted(with_grad, key=lambda i: (-column[i], with_grad.index(i)))
-
-
-def _skipped(nodes: list[dict], ident: str) -> bool:
-    return any(node["id"] == ident and node.get("fused") is True for node in nodes)
+    with_grad = [i for i in forward if i not in skipped]
+    return sorted(with_grad, key=lambda i: -column[i])   # stable: each stage keeps its order
 
 
 class _Graph:
@@ -137,27 +133,28 @@ class _Graph:
         self.columns: list[dict] = []
         self._rows = 0
 
-    def _add(self, node: dict) -> dict:
-        node["column"], node["row"] = len(self.columns), self._rows
-        self._rows += 1
-        self.nodes.append(node)
-        return node
-
     def next_column(self, stage: str, layer: int | None) -> None:
         self.columns.append({"stage": stage, "layer": layer, "size": self._rows})
         self._rows = 0
 
-    def leaf(self, ident, kind, layer, param, label, tex, value, upstream) -> str:
-        node = {"id": ident, "kind": kind, "layer": layer, "label": label, "tex": tex,
-                "value": float(value), "upstream": None if upstream is None else float(upstream)}
-        if param is not None:
-            node["param"] = param
-        return self._add(node)["id"]
+    def leaf(self, kind: str, names: tuple, value, upstream, layer: int | None = None,
+             param: dict | None = None) -> str:
+        """A value the computation starts from (input, weight, bias, target); returns its id."""
+        extra = {"param": param} if param is not None else {}
+        return self._add(kind, names, value, upstream, layer, extra)
 
-    def op(self, ident, kind, layer, label, tex, value, upstream, inputs, local_tex) -> dict:
-        return self._add({"id": ident, "kind": kind, "layer": layer, "label": label, "tex": tex,
-                          "value": float(value), "upstream": None if upstream is None else float(upstream),
-                          "inputs": inputs, "local_tex": local_tex})
+    def op(self, kind: str, names: tuple, value, upstream, inputs: list[dict], local_tex: str | None,
+           layer: int | None = None, **extra) -> str:
+        """An operation on its `inputs` (edges); returns its id."""
+        return self._add(kind, names, value, upstream, layer, {"inputs": inputs, "local_tex": local_tex, **extra})
+
+    def _add(self, kind, names, value, upstream, layer, extra) -> str:
+        ident, label, tex = names
+        self.nodes.append({"id": ident, "kind": kind, "layer": layer, "label": label, "tex": tex,
+                           "value": float(value), "upstream": None if upstream is None else float(upstream),
+                           **extra, "column": len(self.columns), "row": self._rows})
+        self._rows += 1
+        return ident
 
     @staticmethod
     def edge(source: str, local, upstream, fused: bool = False) -> dict:
