@@ -64,7 +64,7 @@ def gradcheck_answer(config: TrainConfig, train, n_examples: int) -> dict:
         raise ConfigError(f"layers: {config.n_params:,} parameters is too many to check one by one "
                           f"(at most {MAX_GRADCHECK_PARAMS:,}, two forward passes each); use fewer "
                           "or narrower layers", "layers")
-    net = Network.mlp(**config.network_kwargs(), dtype=np.float64)
+    net = float64_network(config)
     n = min(n_examples, len(train))
     started = time.perf_counter()
     report = gradcheck.check_report(net, train.x[:n].astype(np.float64), train.y[:n])
@@ -76,13 +76,20 @@ def gradcheck_answer(config: TrainConfig, train, n_examples: int) -> dict:
 
 def _setup(req: TraceRequest):
     """(float64 network with the request's parameters, optimizer with its state, training data)."""
-    net = Network.mlp(**req.network_kwargs(), dtype=np.float64)
+    net = float64_network(req)
     if req.params is not None:
         _load_params(net, req.params)
     opt = optimizers.create(req.optimizer, lr=req.lr, **req.optimizer_params)
     _load_state(opt, net, req)
     train, _ = datasets.load_toy(req.dataset, req.seed)
     return net, opt, train
+
+
+def float64_network(c) -> Network:
+    """The untrained network of a trace request or a training config, in float64 (every number
+    shown exact to ~1e-16, and central differences good to ~1e-10)."""
+    return Network.mlp(c.layers, c.activation, c.output, c.loss, c.init, c.init_std, c.seed,
+                       np.float64, c.alpha)
 
 
 def _load_params(net: Network, params: dict) -> None:

@@ -11,26 +11,15 @@ if a target is missed.
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
+from bench.bench_landscape import best_of
 from bench.table import report
 from engine import optimizers
 from engine.backprop import trace, train
 from engine.datasets import load_mnist, toy
 from engine.gradcheck import check_network, check_report
 from engine.network import Network
-
-
-def best_of(fn, repeats: int = 3) -> float:
-    """Shortest wall time of `repeats` calls, in seconds (the machine is shared)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def net_of(sizes, activation="tanh", output="sigmoid", loss="binary_cross_entropy"):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from engine import activations, initializers, losses, optimizers
 
 from .finite import finite_message, nonfinite_field
-from .train import MAX_DEPTH, MAX_LR, ConfigError, OptimizerValue, _param_field, validation_error
+from .train import MAX_DEPTH, MAX_LR, ConfigError, OptimizerValue, validation_error
 
 MAX_UNITS = 40            # every layer's width added up, inputs and outputs included
 MAX_WEIGHT_NODES = 48     # up to this many weights, each is a node of the drawn graph
@@ -66,12 +66,6 @@ class TraceRequest(_Strict):
     optimizer_state: OptimizerState | None = None
     example: Example = Field(default_factory=lambda: Example(index=0))
     detail: Literal["auto", "weights", "units"] = "auto"
-
-    def network_kwargs(self) -> dict:
-        """Arguments for `Network.mlp` (float64: every number shown is exact to ~1e-16)."""
-        return {"sizes": self.layers, "activation": self.activation, "output": self.output,
-                "loss": self.loss, "init": self.init, "init_std": self.init_std,
-                "seed": self.seed, "alpha": self.alpha}
 
     @property
     def n_weights(self) -> int:
@@ -170,8 +164,15 @@ def _check_engine_args(b: TraceRequest) -> None:
     try:
         optimizers.create(b.optimizer, lr=b.lr, **b.optimizer_params)
     except (TypeError, ValueError) as err:
-        field = _param_field("optimizer_params", b.optimizer_params, err)
+        field = _optimizer_field(b.optimizer_params, err)
         raise ConfigError(f"{field}: {err}", field) from None
+
+
+def _optimizer_field(params: dict, err: Exception) -> str:
+    """`optimizer_params.<name>` for the parameter the engine's message is about."""
+    text = str(err)
+    named = [name for name in params if text.startswith(name) or repr(name) in text]
+    return f"optimizer_params.{named[0]}" if named else "optimizer_params"
 
 
 def _check_example(b: TraceRequest, data: dict) -> None:
