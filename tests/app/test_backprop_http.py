@@ -9,10 +9,8 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import _load_mnist_once
 from server_helpers import client_for, strict_loads
 
-from app import resources
 from app.core.config import Settings
 from engine import optimizers
 from engine.backprop import trace
@@ -29,10 +27,8 @@ def api(seeded_dir, tmp_path_factory):
     (folder / "mnist.npz").symlink_to(os.readlink(seeded_dir / "mnist.npz"))
     (folder / "cache").symlink_to(seeded_dir / "cache")
     shutil.copy(seeded_dir / "default_model.npz", folder / "default_model.npz")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(resources, "load_mnist", _load_mnist_once)
-        with client_for(Settings(data_dir=folder, workers=2)) as client:
-            yield client
+    with client_for(Settings(data_dir=folder, workers=2)) as client:
+        yield client
 
 
 def post(client, path: str, body) -> tuple[int, dict]:
