@@ -16,8 +16,7 @@ from engine.backprop import update
 from engine.network import Network
 
 from . import datasets
-from .schemas.backprop import (MAX_GRADCHECK_PARAMS, MAX_VALUE, MAX_WEIGHT_NODES, TraceRequest, TrainRequest,
-                               numbers)
+from .schemas.backprop import MAX_VALUE, MAX_WEIGHT_NODES, TraceRequest, TrainRequest, numbers
 from .schemas.train import ConfigError, TrainConfig
 
 SQUARED = {"exp_avg_sq", "max_exp_avg_sq", "sum", "square_avg", "acc_delta"}   # buffers that are ≥ 0
@@ -59,11 +58,8 @@ def train_answer(req: TrainRequest) -> dict:
 
 
 def gradcheck_answer(config: TrainConfig, train, n_examples: int) -> dict:
-    """Backprop against central differences for a training config's network at its start."""
-    if config.n_params > MAX_GRADCHECK_PARAMS:
-        raise ConfigError(f"layers: {config.n_params:,} parameters is too many to check one by one "
-                          f"(at most {MAX_GRADCHECK_PARAMS:,}, two forward passes each); use fewer "
-                          "or narrower layers", "layers")
+    """Backprop against central differences for a training config's network at its start
+    (its size checked by schemas.backprop.check_gradcheck_size)."""
     net = float64_network(config)
     n = min(n_examples, len(train))
     started = time.perf_counter()

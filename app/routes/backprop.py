@@ -69,6 +69,7 @@ async def gradcheck(request: Request, resources: ResourcesDep) -> Response:
         body = schema.parse(raw, schema.GradcheckRequest, resources.catalogue())
         try:
             config = parse_config(body.config, resources.catalogue())
+            schema.check_gradcheck_size(config)
         except ConfigError as err:   # its message starts with the field inside the config
             field = f"config.{err.field}" if err.field else "config"
             raise ConfigError(f"config.{err.message}" if err.field else err.message, field) from None

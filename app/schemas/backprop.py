@@ -105,6 +105,14 @@ def parse(raw, model: type[_Strict], datasets: dict[str, dict]):
     return body
 
 
+def check_gradcheck_size(config) -> None:
+    """A validated training config whose network is small enough to check entry by entry."""
+    if config.n_params > MAX_GRADCHECK_PARAMS:
+        raise ConfigError(f"layers: {config.n_params:,} parameters is too many to check one by one "
+                          f"(at most {MAX_GRADCHECK_PARAMS:,}, two forward passes each); use fewer "
+                          "or narrower layers", "layers")
+
+
 def _dataset(body: TraceRequest, datasets: dict) -> dict:
     toys = {name: d for name, d in datasets.items() if d["kind"] == "toy"}
     if body.dataset not in toys:

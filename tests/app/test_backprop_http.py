@@ -260,7 +260,7 @@ def test_gradient_check_of_a_toy_relu_network(api):
 
 
 @pytest.mark.parametrize("body,field", [
-    ({"config": {"layers": [784, 64, 10]}}, "layers"),
+    ({"config": {"layers": [784, 64, 10]}}, "config.layers"),
     ({"config": {"layers": [784, 0, 10]}}, "config.layers.1"),
     ({"config": {"activation": "swish"}}, "config.activation"),
     ({"config": {"lr": float("nan")}}, "config.lr"),
@@ -272,7 +272,7 @@ def test_gradient_check_of_a_toy_relu_network(api):
 def test_gradient_check_refusals_name_the_field(api, body, field):
     status, answer = post(api, "/api/gradcheck", body)
     assert status == 422 and answer["field"] == field, answer
-    if field == "layers":
+    if field == "config.layers":
         assert "50,890 parameters" in answer["detail"] and "20,000" in answer["detail"]
 
 
