@@ -13,9 +13,9 @@ import numpy as np
 
 from engine import backprop, gradcheck, optimizers
 from engine.backprop import update
+from engine.datasets import load_toy
 from engine.network import Network
 
-from . import datasets
 from .schemas.backprop import MAX_VALUE, MAX_WEIGHT_NODES, TraceRequest, TrainRequest, numbers
 from .schemas.train import ConfigError, TrainConfig
 
@@ -77,7 +77,7 @@ def _setup(req: TraceRequest):
         _load_params(net, req.params)
     opt = optimizers.create(req.optimizer, lr=req.lr, **req.optimizer_params)
     _load_state(opt, net, req)
-    train, _ = datasets.load_toy(req.dataset, req.seed)
+    train, _ = load_toy(req.dataset, req.seed)
     return net, opt, train
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from fastapi import APIRouter, Request, Response
 
 from .. import backprop
-from ..core.jsonsafe import sanitize
+from engine.jsonready import json_ready
 from ..deps import ResourcesDep
 from ..resources import NotReady
 from ..schemas import backprop as schema
@@ -91,7 +91,7 @@ async def _answer(request: Request, resources, compute) -> Response:
         return _error(422, err.message, err.field)
     except NotReady as err:
         return _error(503, str(err), None)
-    clean, nonfinite = sanitize(result)
+    clean, nonfinite = json_ready(result)
     clean["nonfinite"] = nonfinite
     return Response(json.dumps(clean, allow_nan=False, separators=(",", ":")), media_type="application/json")
 

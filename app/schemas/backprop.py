@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from typing import Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from engine import activations, initializers, losses, optimizers
+from engine import build
+from engine.errors import ParameterError
 
-from .finite import finite_message, nonfinite_field
-from .train import MAX_DEPTH, MAX_LR, ConfigError, OptimizerValue, validation_error
+from .train import MAX_DEPTH, ConfigError, LearningRate, NetworkSpec, check_model_names, validate_object
 
 MAX_UNITS = 40            # every layer's width added up, inputs and outputs included
 MAX_WEIGHT_NODES = 48     # up to this many weights, each is a node of the drawn graph
@@ -49,19 +49,14 @@ class OptimizerState(_Strict):
     buffers: dict[str, dict[str, list]] = Field(default_factory=dict)
 
 
-class TraceRequest(_Strict):
+class TraceRequest(NetworkSpec):
+    """A tiny network (the training config's names and ranges; XOR 2-4-1 unless said) and one example."""
     dataset: str = "xor"
     layers: list[int] = Field(default_factory=lambda: [2, 4, 1], min_length=2, max_length=MAX_DEPTH + 1)
     activation: Union[str, list[str]] = "tanh"
-    alpha: float | None = Field(None, gt=0, le=10)
     output: str = "sigmoid"
     loss: str = "binary_cross_entropy"
-    init: str = "xavier_normal"
-    init_std: float | None = Field(None, gt=0, le=10)
-    seed: int = Field(0, ge=0, le=2**32 - 1)
-    optimizer: str = "sgd"
-    optimizer_params: dict[str, OptimizerValue] = Field(default_factory=dict)
-    lr: float = Field(1.0, gt=0, le=MAX_LR)
+    lr: LearningRate = 1.0
     params: dict[str, list] | None = Field(None, description="current W1, b1, …; none: initialise from init and seed")
     optimizer_state: OptimizerState | None = None
     example: Example = Field(default_factory=lambda: Example(index=0))
@@ -86,15 +81,7 @@ class GradcheckRequest(_Strict):
 
 def parse(raw, model: type[_Strict], datasets: dict[str, dict]):
     """Validate a raw JSON body as `model`; for trace/train bodies also names and sizes."""
-    if not isinstance(raw, dict):
-        raise ConfigError("the body must be a JSON object", None)
-    bad = nonfinite_field(raw)
-    if bad is not None:
-        raise ConfigError(finite_message(bad), bad)
-    try:
-        body = model.model_validate(raw)
-    except ValidationError as err:
-        raise validation_error(err, raw) from None
+    body = validate_object(raw, model, None)
     if isinstance(body, TraceRequest):
         data = _dataset(body, datasets)
         _check_names(body)
@@ -121,22 +108,8 @@ def _dataset(body: TraceRequest, datasets: dict) -> dict:
     return toys[body.dataset]
 
 
-def _choose(value: str, choices, field: str) -> None:
-    if value not in choices:
-        raise ConfigError(f"{field}: unknown {value!r}; choose one of {sorted(choices)}", field)
-
-
 def _check_names(b: TraceRequest) -> None:
-    hidden = b.activation if isinstance(b.activation, list) else [b.activation]
-    for i, name in enumerate(hidden):
-        _choose(name, activations.HIDDEN, f"activation.{i}" if isinstance(b.activation, list) else "activation")
-    if isinstance(b.activation, list) and len(hidden) != len(b.layers) - 2:
-        raise ConfigError(f"activation: {len(b.layers) - 2} hidden layers need as many "
-                          f"activations, got {len(hidden)}", "activation")
-    _choose(b.output, activations.OUTPUTS, "output")
-    _choose(b.loss, losses.LOSSES, "loss")
-    _choose(b.init, {*initializers.INITIALIZERS, *initializers.ALIASES}, "init")
-    _choose(b.optimizer, {*optimizers.OPTIMIZERS, *optimizers.PRESETS}, "optimizer")
+    check_model_names(b)
 
 
 def _check_sizes(b: TraceRequest, data: dict) -> None:
@@ -164,23 +137,12 @@ def _check_sizes(b: TraceRequest, data: dict) -> None:
 
 
 def _check_engine_args(b: TraceRequest) -> None:
-    """Let the engine judge the loss/output pair and the optimizer's arguments."""
+    """Let the engine judge the loss/output pair and the optimizer's arguments (its error names the field)."""
     try:
-        losses.create(b.loss, b.output)
-    except ValueError as err:
-        raise ConfigError(f"output: {err}", "output") from None
-    try:
-        optimizers.create(b.optimizer, lr=b.lr, **b.optimizer_params)
-    except (TypeError, ValueError) as err:
-        field = _optimizer_field(b.optimizer_params, err)
-        raise ConfigError(f"{field}: {err}", field) from None
-
-
-def _optimizer_field(params: dict, err: Exception) -> str:
-    """`optimizer_params.<name>` for the parameter the engine's message is about."""
-    text = str(err)
-    named = [name for name in params if text.startswith(name) or repr(name) in text]
-    return f"optimizer_params.{named[0]}" if named else "optimizer_params"
+        build.check({"layers": b.layers, "activation": b.activation, "output": b.output, "loss": b.loss,
+                     "optimizer": b.optimizer, "optimizer_params": b.optimizer_params, "lr": b.lr})
+    except ParameterError as err:
+        raise ConfigError(f"{err.field}: {err}", err.field) from None
 
 
 def _check_example(b: TraceRequest, data: dict) -> None:

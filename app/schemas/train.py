@@ -55,28 +55,38 @@ def _number(v, booleans: bool = False):
 # One validator per value, so an error names the parameter (not a member of a Union).
 OptimizerValue = Annotated[object, PlainValidator(lambda v: _number(v, booleans=True))]
 ScheduleValue = Annotated[object, PlainValidator(_number)]
+# Ranges shared by every request that describes a network (training configs, backprop traces).
+Slope = Annotated[float | None, Field(gt=0, le=10)]
+InitStd = Annotated[float | None, Field(gt=0, le=10)]
+Seed = Annotated[int, Field(ge=0, le=2**32 - 1)]
+LearningRate = Annotated[float, Field(gt=0, le=MAX_LR)]
 
 
-class TrainConfig(BaseModel):
+class NetworkSpec(BaseModel):
+    """A network and how it learns: what every request that builds one (a training config, a
+    backprop trace) describes, with the same names and ranges."""
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
 
     dataset: str = "mnist"
     layers: list[int] = Field(default_factory=lambda: [784, 16, 16, 10], min_length=2,
                               max_length=MAX_DEPTH + 1)
     activation: Union[str, list[str]] = "sigmoid"
-    alpha: float | None = Field(None, gt=0, le=10)
+    alpha: Slope = None
     output: str = "softmax"
     loss: str = "cross_entropy"
     init: str = "xavier_normal"
-    init_std: float | None = Field(None, gt=0, le=10)
+    init_std: InitStd = None
     optimizer: str = "sgd"
     optimizer_params: dict[str, OptimizerValue] = Field(default_factory=dict)
-    lr: float = Field(0.5, gt=0, le=MAX_LR)
+    lr: LearningRate = 0.5
+    seed: Seed = 0
+
+
+class TrainConfig(NetworkSpec):
     schedule: str = "constant"
     schedule_params: dict[str, ScheduleValue] = Field(default_factory=dict)
     batch_size: int = Field(32, ge=1, le=MAX_BATCH)
     epochs: int = Field(5, ge=1, le=MAX_EPOCHS)
-    seed: int = Field(0, ge=0, le=2**32 - 1)
     snapshot_every: int = Field(50, ge=1, le=MAX_SNAPSHOT_EVERY)
     train_size: int | None = Field(None, ge=1, le=MAX_BATCH)
 
@@ -99,16 +109,22 @@ def parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
         raise
 
 
-def _parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
+def validate_object(raw, model, field: str | None):
+    """`raw` (a decoded JSON value) as `model`: a JSON object with finite numbers only, else a
+    ConfigError naming the offending field (`field` itself when raw is no object)."""
     if not isinstance(raw, dict):
-        raise ConfigError("config must be a JSON object", "config")
+        raise ConfigError(f"{field or 'the body'} must be a JSON object", field)
     bad = nonfinite_field(raw)
     if bad is not None:
         raise ConfigError(finite_message(bad), bad)
     try:
-        config = TrainConfig.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as err:
         raise validation_error(err, raw) from None
+
+
+def _parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
+    config = validate_object(raw, TrainConfig, "config")
     _check_names(config, datasets)
     _check_sizes(config, datasets[config.dataset])
     _check_engine_args(config)
@@ -152,6 +168,13 @@ def _choose(value: str, choices, field: str) -> None:
 
 def _check_names(c: TrainConfig, datasets: dict) -> None:
     _choose(c.dataset, datasets, "dataset")
+    check_model_names(c)
+    _choose(c.schedule, schedules.SCHEDULES, "schedule")
+
+
+def check_model_names(c) -> None:
+    """The activations (one per hidden layer), output, loss, initializer and optimizer of a
+    training config or a backprop request are names the engine knows."""
     hidden = c.activation if isinstance(c.activation, list) else [c.activation]
     for i, name in enumerate(hidden):
         _choose(name, activations.HIDDEN, f"activation.{i}" if isinstance(c.activation, list) else "activation")
@@ -162,7 +185,6 @@ def _check_names(c: TrainConfig, datasets: dict) -> None:
     _choose(c.loss, losses.LOSSES, "loss")
     _choose(c.init, {*initializers.INITIALIZERS, *initializers.ALIASES}, "init")
     _choose(c.optimizer, {*optimizers.OPTIMIZERS, *optimizers.PRESETS}, "optimizer")
-    _choose(c.schedule, schedules.SCHEDULES, "schedule")
 
 
 def _check_sizes(c: TrainConfig, data: dict) -> None:
