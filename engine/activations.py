@@ -16,7 +16,6 @@ from .layers import Layer
 
 class Activation(Layer):
     name = "activation"
-    bounded = False   # outputs squeezed into (0, 1): values near the ends count as saturated
 
     def __init__(self):
         super().__init__()
@@ -28,6 +27,11 @@ class Activation(Layer):
 
     def df(self, z):
         raise NotImplementedError
+
+    def saturated(self, a: np.ndarray) -> int:
+        """How many outputs `a` sit where the curve is flat (slope under ~8% of its peak, so
+        almost no gradient passes); 0 for curves that never flatten on both sides."""
+        return 0
 
     def forward(self, z):
         """(n, k) pre-activation -> (n, k) activation."""
@@ -47,7 +51,6 @@ class Activation(Layer):
 class Sigmoid(Activation):
     """σ(z) = 1/(1+e^−z), computed as ½(1 + tanh(z/2)): no overflow for any |z|."""
     name = "sigmoid"
-    bounded = True
 
     def f(self, z, out=None, axis=-1):
         y = np.multiply(z, 0.5, out=out)
@@ -63,6 +66,10 @@ class Sigmoid(Activation):
     def backward(self, grad):
         return grad * self.y * (1 - self.y)
 
+    def saturated(self, a):
+        """σ below 0.02 or above 0.98, where σ' = σ(1 − σ) < 0.0196."""
+        return int(np.count_nonzero(a < 0.02) + np.count_nonzero(a > 0.98))
+
 
 class Tanh(Activation):
     name = "tanh"
@@ -75,6 +82,10 @@ class Tanh(Activation):
 
     def backward(self, grad):
         return grad * (1 - self.y * self.y)
+
+    def saturated(self, a):
+        """tanh = 2σ(2z) − 1 is σ stretched: flat beyond ±0.96, the same 8% of its peak slope."""
+        return int(np.count_nonzero(np.abs(a) > 0.96))
 
 
 class ReLU(Activation):
@@ -148,7 +159,6 @@ class Identity(Activation):
 class Softmax(Activation):
     """softmax(z)_k = e^{z_k − max z} / Σ_j e^{z_j − max z}, along the class axis."""
     name = "softmax"
-    bounded = True
 
     def f(self, z, out=None, axis=-1):
         y = np.subtract(z, z.max(axis=axis, keepdims=True), out=out)
@@ -165,6 +175,8 @@ class Softmax(Activation):
         """J·g = y ⊙ (g − Σ_k g_k y_k), without forming the k×k Jacobian."""
         y = self.y
         return y * (grad - np.sum(grad * y, axis=-1, keepdims=True))
+
+    saturated = Sigmoid.saturated   # each output is a σ of its logit against the rest
 
 
 ACTIVATIONS = {c.name: c for c in (Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Identity, Softmax)}

@@ -37,7 +37,7 @@ class Snapshot:
     weights: list = field(default_factory=list)          # copies of [W1, b1, W2, ...]
     grad_norms: list = field(default_factory=list)       # per Dense layer ‖(dW, db)‖
     update_ratios: list = field(default_factory=list)    # per Dense layer ‖Δθ‖ / ‖θ‖ of the last step
-    activation_stats: list = field(default_factory=list)  # per Dense layer, on the probe batch
+    activation_stats: list = field(default_factory=list)  # per Dense layer, on the probe batch: mean, std, zero, saturated, dead
     histograms: list = field(default_factory=list)       # per Dense layer {"weights", "activations"}
     full: bool = True   # False: a light step snapshot (numbers and gradient norms; no arrays or statistics)
 
@@ -98,19 +98,27 @@ def histogram(values: np.ndarray, bins: int = HIST_BINS) -> dict:
     return {"counts": counts.tolist(), "edges": [k * (lo + j * width) for j in range(bins)] + [k * hi]}
 
 
+def dead_count(a: np.ndarray) -> int:
+    """Units (columns of a (n, k) batch) that are exactly 0 for every example: dead ReLUs."""
+    return int(a.shape[1] - np.count_nonzero(a.any(axis=0))) if a.ndim == 2 and len(a) else 0
+
+
+def layer_stats(a: np.ndarray, activation) -> dict:
+    """Mean, std, share exactly 0, share saturated, and dead units of one layer's (n, k) activations."""
+    n = a.size
+    mean = float(a.sum(dtype=np.float64)) / n
+    centred = (a - a.dtype.type(mean)).ravel()
+    return {"mean": mean, "std": math.sqrt(float(np.dot(centred, centred)) / n),
+            "zero": (n - np.count_nonzero(a)) / n, "saturated": activation.saturated(a) / n,
+            "dead": dead_count(a)}
+
+
 def activation_stats(net, probe_x: np.ndarray, batch: int | None = None) -> tuple[list, list]:
     """Per Dense layer: stats of post-activations on the probe batch (run `batch` rows at a time), and histograms."""
     stats, hists = [], []
     for (dense, activation), layer in zip(net.blocks, net.activations(probe_x, batch)):
         a = layer["post"]
-        n = a.size
-        mean = float(a.sum(dtype=np.float64)) / n
-        centred = (a - a.dtype.type(mean)).ravel()
-        saturated = 0.0
-        if activation.bounded:
-            saturated = (np.count_nonzero(a < 0.02) + np.count_nonzero(a > 0.98)) / n
-        stats.append({"mean": mean, "std": math.sqrt(float(np.dot(centred, centred)) / n),
-                      "zero": (n - np.count_nonzero(a)) / n, "saturated": float(saturated)})
+        stats.append(layer_stats(a, activation))
         hists.append({"weights": histogram(dense.params["W"]), "activations": histogram(a)})
     return stats, hists
 

@@ -35,9 +35,9 @@ def test_chunked_probe_forward_equals_the_whole_batch():
         np.testing.assert_allclose(a["post"], b["post"], rtol=1e-6, atol=1e-6)
 
 
-@pytest.mark.parametrize("activation", ["sigmoid", "relu"])
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
 def test_activation_stats_follow_their_definitions(activation):
-    net = Network.mlp([10, 8, 6, 4], activation, seed=3)
+    net = Network.mlp([10, 8, 6, 4], activation, init="normal", init_std=1.0, seed=3)
     x = np.random.default_rng(4).standard_normal((40, 10)).astype(np.float32)
     stats, hists = activation_stats(net, x, batch=16)
     for s, h, layer, i in zip(stats, hists, net.activations(x), range(3)):
@@ -45,10 +45,27 @@ def test_activation_stats_follow_their_definitions(activation):
         assert s["mean"] == pytest.approx(a.mean(), abs=1e-6)
         assert s["std"] == pytest.approx(a.std(), abs=1e-6)
         assert s["zero"] == pytest.approx(np.mean(a == 0))
-        squashing = activation == "sigmoid" or i == 2   # the output is softmax
-        assert s["saturated"] == pytest.approx(np.mean((a < 0.02) | (a > 0.98)) if squashing else 0.0)
+        assert s["dead"] == sum(np.all(a[:, j] == 0) for j in range(a.shape[1]))
+        if activation == "sigmoid" or i == 2:   # the output is softmax
+            flat = np.mean((a < 0.02) | (a > 0.98))
+        else:
+            flat = np.mean(np.abs(a) > 0.96) if activation == "tanh" else 0.0
+        assert s["saturated"] == pytest.approx(flat)
         assert sum(h["activations"]["counts"]) == a.size
         assert sum(h["weights"]["counts"]) == net.dense[i].params["W"].size
+        if activation in ("sigmoid", "tanh") and i == 0:   # std 1 weights: into the flat ends
+            assert s["saturated"] > 0.1
+
+
+def test_a_dead_relu_is_a_unit_silent_for_every_example_not_a_share_of_zeros():
+    net = Network.mlp([5, 4, 2], "relu", init="he_normal", seed=0, dtype=np.float64)
+    net.dense[0].params["b"][:] = [0.0, 0.0, -100.0, 0.0]   # unit 2 can never fire
+    x = np.random.default_rng(1).standard_normal((64, 5))
+    stats, _ = activation_stats(net, x)
+    assert stats[0]["dead"] == 1
+    assert 0.3 < stats[0]["zero"] < 0.75   # ~half the others' values are 0 as well: normal for ReLU
+    net.dense[0].params["b"][2] = 0.0
+    assert activation_stats(net, x)[0][0]["dead"] == 0
 
 
 def test_norms_and_update_ratios_per_layer():

@@ -161,7 +161,7 @@ def test_snapshots_every_n_steps_and_every_epoch():
         assert set(scal) == STEP_FIELDS
         json.dumps(scal, allow_nan=False)
         assert len(s.weights) == 4 and len(s.grad_norms) == 2 and len(s.histograms) == 2
-        assert set(s.activation_stats[0]) == {"mean", "std", "zero", "saturated"}
+        assert set(s.activation_stats[0]) == {"mean", "std", "zero", "saturated", "dead"}
         assert len(s.histograms[0]["weights"]["counts"]) == 30
     assert all(len(s.update_ratios) == 2 and s.update_ratios[0] > 0 for s in steps)
     e = epochs[-1]
