@@ -61,6 +61,8 @@ class RacerSpec(BaseModel):
     name: str
     label: str | None = Field(None, max_length=40)
     lr: float = Field(gt=0, le=MAX_LR)
+    start: list[float] | None = Field(None, min_length=1, max_length=2,
+                                      description="this racer's own start (else the race's)")
 
 
 class RaceRequest(_Body):

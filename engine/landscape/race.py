@@ -21,9 +21,10 @@ ESCAPE = 10.0   # a ball farther than this many view sizes from the view's centr
 
 def race(function: str | ToyFunction, start=None, steps: int | None = None,
          optimizers: list[dict] = ()) -> dict:
-    """Race optimizer specs {"name", "lr", "label"?, ...torch kwargs} on a toy function.
+    """Race optimizer specs {"name", "lr", "label"?, "start"?, ...torch kwargs} on a toy function.
 
-    Returns {"function", "start", "steps", "paths": [{"label", "name", "points" (m, d),
+    A racer's own "start" replaces the common one (where you start decides where you end).
+    Returns {"function", "start", "steps", "paths": [{"label", "name", "start", "points" (m, d),
     "values" (m,), "grads" (m, d), "state": {buffer: (m, d)}, "diverged", "diverged_at"}]},
     where m ≤ steps + 1 counts the start; state row i is the optimizer's buffer after the
     step that reached point i (zeros at the start).
@@ -33,18 +34,19 @@ def race(function: str | ToyFunction, start=None, steps: int | None = None,
         raise ParameterError("optimizers", "a race needs at least one optimizer")
     start = _check_start(fn, fn.start if start is None else start)
     steps = _check_steps(fn.steps if steps is None else steps)
-    paths = [_run(fn, start, steps, dict(spec)) for spec in optimizers]
+    paths = [_run(fn, start, steps, dict(spec), f"optimizers.{i}") for i, spec in enumerate(optimizers)]
     return {"function": fn.name, "start": start.tolist(), "steps": steps, "paths": paths}
 
 
-def _run(fn: ToyFunction, start: np.ndarray, steps: int, spec: dict) -> dict:
+def _run(fn: ToyFunction, start: np.ndarray, steps: int, spec: dict, field: str) -> dict:
     """One racer's path as plain lists (JSON-ready)."""
     name = spec.pop("name", None)
     if not isinstance(name, str):
         raise ParameterError("optimizers", "each optimizer needs a \"name\"")
     label = str(spec.pop("label", name))
+    own = spec.pop("start", None)
+    pos = (start if own is None else _check_start(fn, own, f"{field}.start")).copy()
     opt = engine_optimizers.create(name, **spec)
-    pos = start.copy()
     grad = np.array(fn.grad(*pos), dtype=np.float64)
     points, values, grads = [pos.tolist()], [float(fn.f(*pos))], [grad.tolist()]
     state: dict[str, list] = {}
@@ -60,7 +62,7 @@ def _run(fn: ToyFunction, start: np.ndarray, steps: int, spec: dict) -> dict:
         values.append(value)
         grads.append(grad.tolist())
         _record_state(state, opt.state.get(0, {}), len(points), fn.dim)
-    return {"label": label, "name": name, "config": opt.config, "points": points,
+    return {"label": label, "name": name, "config": opt.config, "start": points[0], "points": points,
             "values": values, "grads": grads, "state": state,
             "diverged": diverged_at is not None, "diverged_at": diverged_at}
 
@@ -82,13 +84,13 @@ def _diverged(fn: ToyFunction, pos: np.ndarray, grad: np.ndarray, value: float) 
     return bool(np.any(np.abs(pos - centre) > ESCAPE * size))
 
 
-def _check_start(fn: ToyFunction, start) -> np.ndarray:
+def _check_start(fn: ToyFunction, start, field: str = "start") -> np.ndarray:
     try:
         point = np.array(start, dtype=np.float64).reshape(-1)
     except (TypeError, ValueError):
-        raise ParameterError("start", f"start must be {fn.dim} numbers, got {start!r}") from None
+        raise ParameterError(field, f"{field} must be {fn.dim} numbers, got {start!r}") from None
     if point.shape != (fn.dim,) or not np.isfinite(point).all():
-        raise ParameterError("start", f"start must be {fn.dim} finite numbers for {fn.name}, got {start!r}")
+        raise ParameterError(field, f"{field} must be {fn.dim} finite numbers for {fn.name}, got {start!r}")
     return point
 
 

@@ -84,3 +84,20 @@ def test_learning_rate_lesson_on_the_one_weight_curve():
 def test_bad_race_input_is_named(kwargs, message):
     with pytest.raises(ValueError, match=message):
         race("bowl", **kwargs)
+
+
+def test_a_racer_may_start_from_its_own_point_and_four_starts_find_four_minima():
+    starts = [[4, 4], [-4, 4], [-4, -4], [4, -4]]
+    result = race("himmelblau", steps=100,
+                  optimizers=[{"name": "sgd", "lr": 0.01, "start": s} for s in starts])
+    minima = np.array(get("himmelblau").minima)[:, :2]
+    ends = np.array([p["points"][-1] for p in result["paths"]])
+    assert [p["start"] for p in result["paths"]] == starts
+    nearest = [int(np.argmin(np.linalg.norm(minima - e, axis=1))) for e in ends]
+    assert sorted(nearest) == [0, 1, 2, 3]
+    assert np.linalg.norm(minima[nearest] - ends, axis=1).max() < 1e-3
+
+
+def test_a_bad_own_start_names_the_racer():
+    with pytest.raises(ValueError, match=r"optimizers\.1\.start must be 2 finite numbers"):
+        race("bowl", optimizers=[{"name": "sgd", "lr": 0.1}, {"name": "adam", "lr": 0.1, "start": [1]}])
