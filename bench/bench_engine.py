@@ -182,7 +182,7 @@ def accuracy_run(mnist, sizes, act, out, loss, opt, lr, bs, epochs, init="xavier
         if snap.kind == "epoch":
             accs.append(net.evaluate(mnist.test.x, mnist.test.y)[1])
 
-    trainer = Trainer(net, optimizers.create(opt, lr=lr), schedules.create(schedule[0], lr, **schedule[1]),
+    trainer = Trainer(net, optimizers.create(opt, lr=lr), schedules.for_run(schedule[0], lr, epochs, **schedule[1]),
                       mnist.train, None, batch_size=bs, epochs=epochs, seed=SEED, control=TrainControl(),
                       on_snapshot=on_snapshot, snapshot_every=0)
     start = time.perf_counter()

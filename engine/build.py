@@ -69,11 +69,8 @@ def optimizer(config: dict) -> optimizers.Optimizer:
 def schedule(config: dict) -> schedules.Schedule:
     """The learning-rate schedule; cosine without T_max anneals over the run's epochs."""
     c = complete(config)
-    params = dict(c["schedule_params"])
-    if c["schedule"] == "cosine":
-        params.setdefault("T_max", c["epochs"])
     try:
-        return schedules.create(c["schedule"], c["lr"], **params)
+        return schedules.for_run(c["schedule"], c["lr"], c["epochs"], **c["schedule_params"])
     except ParameterError as err:
         field = "lr" if err.field == "base_lr" else err.field
         raise _placed(err.within(field), "schedule_params", top=("schedule", "lr")) from None

@@ -150,6 +150,17 @@ SCHEDULES: dict[str, type[Schedule]] = {
 }
 
 
+def for_run(name: str, base_lr: float, epochs: int, **kwargs) -> Schedule:
+    """The schedule of a run of `epochs` epochs: a cosine's T_max follows the epochs unless given.
+
+    One rule for the CLI, the server and the curve drawn before training: a cosine set for
+    10 epochs and run for 11 would reach η_min at epoch 10 and climb again.
+    """
+    if name == "cosine" and kwargs.get("T_max") is None:
+        kwargs["T_max"] = epochs
+    return create(name, base_lr, **kwargs)
+
+
 def create(name: str, base_lr: float, **kwargs) -> Schedule:
     """Build a schedule by name with torch's keyword arguments (those without a default are required)."""
     if name not in SCHEDULES:

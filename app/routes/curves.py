@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api", tags=["curves"])
 def schedule(body: ScheduleRequest) -> dict:
     params = dict(body.model_extra or {})
     try:
-        sched = schedules.create(body.name, body.base_lr, **params)
+        sched = schedules.for_run(body.name, body.base_lr, body.epochs, **params)
         lrs = sched.curve(body.epochs)
     except (TypeError, ValueError) as err:
         raise HTTPException(422, str(err)) from None

@@ -135,8 +135,9 @@ def test_no_flags_means_the_default_setup():
     for key in ("activation", "loss", "init", "optimizer", "lr", "schedule", "batch_size", "epochs", "seed"):
         assert getattr(args, key) == DEFAULT_TRAINING[key], key
     schedule = build_schedule(args)
+    assert DEFAULT_TRAINING["schedule_params"] == {}   # a cosine's T_max follows the epochs
     expected = build_schedule(build_parser().parse_args(
-        ["train", "--schedule-param", f"T_max={DEFAULT_TRAINING['schedule_params']['T_max']}"]))
+        ["train", "--schedule-param", f"T_max={DEFAULT_TRAINING['epochs']}"]))
     assert [schedule.lr_at(e) for e in range(10)] == [expected.lr_at(e) for e in range(10)]
 
 

@@ -114,3 +114,12 @@ def test_hyperparams_defaults_build_the_schedule(name):
         create(name, 0.1, **{**{k: h["default"] for k, h in spec.items()}, param: hp["max"]})
     hidden = {"base_lr", "mode", "threshold_mode", "eps"}
     assert set(spec) == set(inspect.signature(SCHEDULES[name]).parameters) - hidden
+
+
+def test_for_run_lets_a_cosine_follow_the_epochs_unless_t_max_is_set():
+    from engine.schedules import for_run
+    eleven = for_run("cosine", 0.5, 11).curve(11)
+    assert eleven[0] == 0.5 and eleven[-1] > 0 and eleven == sorted(eleven, reverse=True)
+    assert for_run("cosine", 0.5, 11).lr_at(11) == pytest.approx(0.0, abs=1e-15)
+    assert for_run("cosine", 0.5, 11, T_max=10).lr_at(10) == pytest.approx(0.0, abs=1e-15)
+    assert for_run("step", 1.0, 9, step_size=3).curve(9) == pytest.approx([1] * 3 + [0.1] * 3 + [0.01] * 3)
