@@ -187,6 +187,11 @@ def check_model_names(c) -> None:
     _choose(c.optimizer, {*optimizers.OPTIMIZERS, *optimizers.PRESETS}, "optimizer")
 
 
+def output_widths(data: dict) -> list[int]:
+    """Widths the last layer may have: one unit per class, or one unit for two classes (y > ½)."""
+    return [data["n_out"], 1] if data["n_out"] == 2 else [data["n_out"]]
+
+
 def _check_sizes(c: TrainConfig, data: dict) -> None:
     for i, width in enumerate(c.layers):
         if not 1 <= width <= MAX_WIDTH and not (i == 0 and width == data["n_in"]):
@@ -195,9 +200,10 @@ def _check_sizes(c: TrainConfig, data: dict) -> None:
         raise ConfigError(f"layers.0: the {c.dataset} inputs have {data['n_in']} values, "
                           f"so the first layer must be {data['n_in']}", "layers.0")
     last = len(c.layers) - 1
-    if c.layers[-1] != data["n_out"]:
-        raise ConfigError(f"layers.{last}: {c.dataset} has {data['n_out']} outputs, "
-                          f"so the last layer must be {data['n_out']}", f"layers.{last}")
+    if c.layers[-1] not in output_widths(data):
+        ends = " or ".join(map(str, output_widths(data)))
+        raise ConfigError(f"layers.{last}: {c.dataset} has {data['n_out']} classes, "
+                          f"so the last layer must be {ends}", f"layers.{last}")
     if c.n_params > MAX_PARAMS:
         raise ConfigError(f"layers: {c.n_params:,} parameters is more than the limit of "
                           f"{MAX_PARAMS:,}", "layers")

@@ -44,5 +44,6 @@ class SnapshotEncoder:
             for i, layer in enumerate(layers, start=1):
                 tensors[f"act{i}"] = layer["post"][0]
             probs = layers[-1]["post"][0]
-            header["probe"] = {"probabilities": probs.tolist(), "prediction": int(np.argmax(probs))}
+            guess = int(probs[0] > 0.5) if probs.size == 1 else int(np.argmax(probs))   # one unit: y > ½
+            header["probe"] = {"probabilities": probs.tolist(), "prediction": guess}
         return frames.encode(header, tensors)

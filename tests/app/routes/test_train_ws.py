@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 
 from server_helpers import TINY, WS_URL, is_status, is_type, receive, until
 
@@ -114,6 +115,29 @@ def test_invalid_config_names_the_field_and_the_connection_stays_usable(client):
         assert receive(ws)["field"] == "type"
         start(ws)
         assert until(ws, is_status("done"))[-1]["state"] == "done"
+
+
+def test_a_two_class_set_trains_with_one_sigmoid_output_but_not_with_three(client):
+    xor = {"dataset": "xor", "layers": [2, 4, 1], "output": "sigmoid", "loss": "binary_cross_entropy",
+           "lr": 2.0, "batch_size": 4, "epochs": 400, "snapshot_every": 100, "train_size": None}
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, **{**xor, "layers": [2, 4, 3]})
+        error = receive(ws)
+        assert error["field"] == "layers.2" and "2 or 1" in error["message"]
+        start(ws, **xor)
+        seen = until(ws, is_status("done"))
+    last = [m for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"][-1]
+    assert last["val_accuracy"] == 1.0
+    header, tensors = [m for m in seen if isinstance(m, tuple)][-1]
+    assert tensors["W2"].shape == (4, 1) and header["probe"]["prediction"] in (0, 1)
+
+
+def test_a_cosine_schedule_without_t_max_anneals_over_the_run(client):
+    with client.websocket_connect(WS_URL) as ws:
+        start(ws, epochs=3, schedule="cosine", lr=0.4)
+        seen = until(ws, is_status("done"))
+    lrs = [m["lr"] for m in seen if is_type("metrics")(m) and m["kind"] == "epoch"]
+    assert lrs == pytest.approx([0.4, 0.4 * 0.75, 0.4 * 0.25])   # ½(1 + cos(πe/3)), e = 0, 1, 2
 
 
 def test_disconnect_stops_the_job_within_a_second(client):
