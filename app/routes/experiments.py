@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 
 from engine import experiments
+from engine.errors import ParameterError
+from engine.jsonready import json_ready
 
-from ..core.jsonsafe import sanitize
 from ..deps import MnistDep, ResourcesDep, get_mnist, load_model, run_network
 from ..schemas.experiments import AnalyzeRequest, InitHistogramsRequest, OutputGradientsRequest
 
@@ -42,13 +43,13 @@ def analyze(body: AnalyzeRequest, resources: ResourcesDep, mnist: MnistDep) -> d
 
 
 def _engine(function, *args):
-    """Call an experiment; its ValueError (which starts with the field) becomes a 422."""
+    """Call an experiment; a bad argument becomes a 422 naming its field."""
     try:
         return function(*args)
-    except ValueError as err:
-        raise HTTPException(422, str(err)) from None
+    except ParameterError as err:
+        raise HTTPException(422, f"{err.field}: {err}") from None
 
 
 def _strict(result: dict) -> dict:
-    clean, nonfinite = sanitize(result)
+    clean, nonfinite = json_ready(result)
     return {**clean, "nonfinite": nonfinite}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
+
 SIDE = 28
 CORNERS = ("top_left", "top_right", "bottom_left", "bottom_right")
 CONFIDENT = 0.5   # a top probability at least this high is a confident answer
@@ -19,7 +21,7 @@ def uniform_noise(n: int, seed: int = 0) -> np.ndarray:
 def to_corner(pixels: np.ndarray, corner: str = "top_left") -> np.ndarray:
     """(n, 784) digits -> the same digits with their ink's bounding box pushed into a corner."""
     if corner not in CORNERS:
-        raise ValueError(f"corner: choose one of {CORNERS}, got {corner!r}")
+        raise ParameterError("corner", f"choose one of {CORNERS}, got {corner!r}")
     images = np.asarray(pixels, dtype=np.float32).reshape(-1, SIDE, SIDE)
     out = np.zeros_like(images)
     for img, dest in zip(images, out):
@@ -42,9 +44,9 @@ def analyze(net, x: np.ndarray, y: np.ndarray, n: int = 100, seed: int = 0, corn
     {"pixels", "prediction", "confidence"} (and "label" for digits).
     """
     if net.sizes[0] != SIDE * SIDE or net.sizes[-1] < 2:
-        raise ValueError("model: this needs a digit network (784 inputs, one output per class)")
+        raise ParameterError("model", "this needs a digit network (784 inputs, one output per class)")
     if not 1 <= n <= len(x):
-        raise ValueError(f"n: must be from 1 to {len(x)}, got {n!r}")
+        raise ParameterError("n", f"must be from 1 to {len(x)}, got {n!r}")
     noise = uniform_noise(n, seed)
     p_noise = net.predict_proba(noise)
     digits, labels = np.asarray(x[:n], dtype=np.float32), np.asarray(y[:n])

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
+
 from .. import activations, initializers
 from ..snapshot import layer_stats
 
@@ -39,18 +41,17 @@ def init_histograms(x, activation="sigmoid", inits=DEFAULT_INITS, depth=5, width
     depth, width, bins = (_whole(name, v, *LIMITS[name]) for name, v in
                           (("depth", depth), ("width", width), ("bins", bins)))
     if activation not in activations.HIDDEN:
-        raise ValueError(f"activation: unknown {activation!r}; choose one of {activations.HIDDEN}")
+        raise ParameterError("activation", f"unknown {activation!r}; choose one of {activations.HIDDEN}")
     specs = [_check_init(i, spec) for i, spec in enumerate(inits)]
-    results = [_result(spec, _forward(x, activation, spec, depth, width, seed, alpha), activation, bins)
-               for spec in specs]
+    f = activations.create(activation, alpha)
+    results = [_result(spec, _forward(x, f, spec, depth, width, seed), f, bins) for spec in specs]
     return {"activation": activation, "depth": depth, "width": width, "examples": len(x),
             "bins": bins, "results": results}
 
 
-def _forward(x, activation, spec, depth, width, seed, alpha) -> list[np.ndarray]:
-    """The (n, width) activations of each layer under one initialization."""
+def _forward(x, f, spec, depth, width, seed) -> list[np.ndarray]:
+    """The (n, width) activations of each layer (activation layer f) under one initialization."""
     rng = np.random.default_rng(seed)
-    f = activations.create(activation, alpha)
     out, a = [], x
     for _ in range(depth):
         w = initializers.initialize(spec["init"], (a.shape[1], width), rng, np.float64, spec.get("std"))
@@ -59,8 +60,8 @@ def _forward(x, activation, spec, depth, width, seed, alpha) -> list[np.ndarray]
     return out
 
 
-def _result(spec: dict, layers: list[np.ndarray], activation: str, bins: int) -> dict:
-    lo, hi = BOUNDED.get(activation) or (min(float(a.min()) for a in layers), max(float(a.max()) for a in layers))
+def _result(spec: dict, layers: list[np.ndarray], activation, bins: int) -> dict:
+    lo, hi = BOUNDED.get(activation.name) or (min(float(a.min()) for a in layers), max(float(a.max()) for a in layers))
     if not hi > lo:   # every value equal (e.g. all-zero weights): a range around it
         lo, hi = lo - 0.5, hi + 0.5
     edges = np.linspace(lo, hi, bins + 1)
@@ -72,27 +73,27 @@ def _result(spec: dict, layers: list[np.ndarray], activation: str, bins: int) ->
 def _check_inputs(x) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2 or 0 in x.shape:
-        raise ValueError(f"inputs must be a non-empty (examples, features) array, got shape {x.shape}")
+        raise ParameterError("inputs", f"must be a non-empty (examples, features) array, got shape {x.shape}")
     if not np.isfinite(x).all():
-        raise ValueError("inputs contain NaN or infinite values")
+        raise ParameterError("inputs", "contain NaN or infinite values")
     return x
 
 
 def _check_init(i: int, spec: dict) -> dict:
     """{"init", "std"?} with a known initializer; std only where it means something."""
     if not isinstance(spec, dict) or not isinstance(spec.get("init"), str):
-        raise ValueError(f"inits.{i}: give {{\"init\": name}} (and \"std\" for normal), got {spec!r}")
+        raise ParameterError(f"inits.{i}", f"give {{\"init\": name}} (and \"std\" for normal), got {spec!r}")
     try:
         name = initializers.canonical(spec["init"])
     except ValueError as err:
-        raise ValueError(f"inits.{i}.init: {err}") from None
+        raise ParameterError(f"inits.{i}.init", str(err)) from None
     std = spec.get("std")
     if std is not None and not (isinstance(std, (int, float)) and not isinstance(std, bool) and 0 < std <= 10):
-        raise ValueError(f"inits.{i}.std: must be a number in (0, 10], got {std!r}")
+        raise ParameterError(f"inits.{i}.std", f"must be a number in (0, 10], got {std!r}")
     return {"init": name, "std": std if name in ("normal", "constant") else None}
 
 
 def _whole(name: str, value, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not lo <= value <= hi:
-        raise ValueError(f"{name}: must be a whole number from {lo} to {hi}, got {value!r}")
+        raise ParameterError(name, f"must be a whole number from {lo} to {hi}, got {value!r}")
     return int(value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import ParameterError
+
 from .. import losses
 
 MAX_OUTPUTS = 20
@@ -19,9 +21,9 @@ def output_gradients(logits, label: int) -> dict:
     "y", "loss_value", "grad", "y_minus_t", "is_y_minus_t"}}} for every pair the engine allows."""
     z = np.asarray(logits, dtype=np.float64).reshape(-1)
     if not 1 <= z.size <= MAX_OUTPUTS or not np.isfinite(z).all():
-        raise ValueError(f"logits: give 1 to {MAX_OUTPUTS} finite numbers, got {z.size}")
+        raise ParameterError("logits", f"give 1 to {MAX_OUTPUTS} finite numbers, got {z.size}")
     if isinstance(label, bool) or not isinstance(label, (int, np.integer)) or not 0 <= label < max(z.size, 2):
-        raise ValueError(f"label: must be a class from 0 to {max(z.size, 2) - 1}, got {label!r}")
+        raise ParameterError("label", f"must be a class from 0 to {max(z.size, 2) - 1}, got {label!r}")
     t = np.zeros(z.size) if z.size > 1 else np.array([float(label)])
     if z.size > 1:
         t[label] = 1.0

@@ -19,10 +19,9 @@ from pathlib import Path
 import numpy as np
 
 from app.routes.curves import activation as activation_curve
-from engine import experiments, optimizers, schedules
-from engine.datasets import Split, load_mnist, load_toy
+from engine import build, experiments
+from engine.datasets import load_mnist
 from engine.landscape import race
-from engine.network import Network
 from engine.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,24 +44,10 @@ def mnist():
     return load_mnist()
 
 
-def datasets(config: dict) -> tuple[Split, Split]:
-    """(train, val) as the server trains on them: the first train_size examples, all validation."""
-    if config["dataset"] == "mnist":
-        train, val = mnist().train, mnist().val
-    else:
-        train, val = load_toy(config["dataset"], config["seed"])
-    n = config.get("train_size")
-    return (Split(train.x[:n], train.y[:n]) if n else train), val
-
-
 def build_run(config: dict, on_snapshot) -> Trainer:
-    train, val = datasets(config)
-    net = Network.mlp(config["layers"], config["activation"], config["output"], config["loss"],
-                      config["init"], config["init_std"], config["seed"], alpha=config["alpha"])
-    opt = optimizers.create(config["optimizer"], lr=config["lr"], **config["optimizer_params"])
-    schedule = schedules.for_run(config["schedule"], config["lr"], config["epochs"], **config["schedule_params"])
-    return Trainer(net, opt, schedule, train, val, batch_size=config["batch_size"], epochs=config["epochs"],
-                   seed=config["seed"], on_snapshot=on_snapshot, snapshot_every=config["snapshot_every"])
+    """The run the server would train for this config (engine.build), on the cached MNIST."""
+    train, val, _ = build.data(config, mnist() if config["dataset"] == "mnist" else None)
+    return build.trainer(config, train, val, on_snapshot=on_snapshot)
 
 
 def sources_of(preset: dict) -> set[str]:
@@ -95,7 +80,7 @@ def record_for(data: dict, preset: dict) -> dict:
 
 def _train(config: dict, wanted: set[str], record: dict) -> Trainer:
     epochs, steps, snaps = [], [], []
-    probe = datasets(config)[1].x[:1]   # the page's default probe: the first validation example
+    probe = build.data(config, mnist() if config["dataset"] == "mnist" else None)[1].x[:1]   # the page's default probe: the first validation example
 
     def on_snapshot(snap):
         (epochs if snap.kind == "epoch" else steps).append(snap.scalars())

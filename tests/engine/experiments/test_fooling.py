@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from engine.errors import ParameterError
 from engine.experiments import analyze, to_corner, uniform_noise
 from engine.network import Network
 
@@ -13,8 +14,9 @@ def test_to_corner_moves_the_ink_box_without_changing_it():
         moved = to_corner(img.reshape(1, -1), corner).reshape(28, 28)
         np.testing.assert_array_equal(moved[r:r + 5, c:c + 4], img[10:15, 12:16])
         assert moved.sum() == pytest.approx(img.sum())
-    with pytest.raises(ValueError, match="^corner"):
+    with pytest.raises(ParameterError) as err:
         to_corner(img.reshape(1, -1), "middle")
+    assert err.value.field == 'corner'
 
 
 def test_noise_is_uniform_and_seeded():
@@ -32,5 +34,6 @@ def test_analyze_reports_what_the_network_answers():
     assert sum(result["noise"]["answers"]) == 30 and len(result["noise"]["examples"]) == 4
     p = net.predict_proba(uniform_noise(30))
     assert result["noise"]["confidence_mean"] == pytest.approx(p.max(axis=1).mean(), rel=1e-6)
-    with pytest.raises(ValueError, match="^model"):
+    with pytest.raises(ParameterError) as err:
         analyze(Network.mlp([2, 4, 2]), x, y)
+    assert err.value.field == 'model'
