@@ -2,13 +2,15 @@
 
 Drives Debian's Chromium (headless, as the e2e tests do) against a real `python -m app`.
 Targets (issue 6): bars updated ≤ 50 ms after a stroke ends; the downhill animation at
-≥ 50 frames per second, in the toy race and while a network trains. Headless Chromium
+≥ 50 frames per second, in the toy race and while a network trains. Issue 10: the first
+screen is ready (the pad answers a stroke) within 2 s of navigation. Headless Chromium
 without a GPU renders WebGL in software, so the frame rates are a floor for a real browser.
 Returns non-zero if a target is missed.
 """
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +50,7 @@ WATCH_BARS = """() => {
 }"""
 
 
-def stroke(page, k: int) -> None:
+def stroke(page, k: int, pause: bool = True) -> None:
     """One stroke across the pad, a different slant each time, then a short pause."""
     box = page.get_by_test_id("draw-canvas").bounding_box()
     x0, y0 = box["x"] + box["width"] * (0.3 + 0.02 * (k % 10)), box["y"] + box["height"] * 0.2
@@ -56,6 +58,8 @@ def stroke(page, k: int) -> None:
     page.mouse.down()
     page.mouse.move(x0 + box["width"] * 0.1, y0 + box["height"] * 0.6, steps=8)
     page.mouse.up()
+    if not pause:
+        return
     page.wait_for_timeout(450)
     if k % 3 == 2:
         page.get_by_test_id("clear-drawing").click()
@@ -90,9 +94,35 @@ def frames(page, seconds: float = 6.0) -> dict:
             "late": float(np.mean(intervals > 20))}
 
 
+FIRST_SCREEN_TRIES = 5
+
+
+def first_screen(browser, url: str) -> list[float]:
+    """Seconds from navigation to the bars answering a stroke on the pad, on a fresh 1440×900 page.
+
+    The stroke goes where a student would draw: wherever the pad is once the page has it
+    (scrolled into view if it is not on the first screen), as soon as it takes pointer input.
+    """
+    out = []
+    for _ in range(FIRST_SCREEN_TRIES):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
+        stroke(page, 0, pause=False)
+        page.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined",
+                               timeout=30_000, polling="raf")
+        out.append(time.perf_counter() - start)
+        context.close()
+    return out
+
+
 def measure(url: str) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        ready = first_screen(browser, url)
         page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
         page.goto(f"{url}/{QUICK}")
         page.wait_for_selector("body[data-ready=true]", timeout=30_000)
@@ -107,7 +137,7 @@ def measure(url: str) -> dict:
         training = frames(page)
         lat_training = stroke_latencies(page, STROKES // 2)
         browser.close()
-    return {"lat": lat, "race": race, "training": training, "lat_training": lat_training}
+    return {"lat": lat, "race": race, "training": training, "lat_training": lat_training, "ready": ready}
 
 
 def main() -> int:
@@ -119,8 +149,11 @@ def main() -> int:
             proc.terminate()
             proc.wait(10)
     p50, p95 = np.percentile(m["lat"], 50), np.percentile(m["lat"], 95)
+    ready = float(np.median(m["ready"]))
+    rows = [(f"first screen ready: navigation → bars answer a stroke, median of {len(m['ready'])}",
+             f"{ready:.2f} s", "≤ 2 s", ready <= 2)]
     race, training = m["race"], m["training"]
-    rows = [(f"stroke → bars, p50 ({len(m['lat'])} strokes)", f"{p50:.1f} ms", "≤ 50 ms", p50 <= 50),
+    rows += [(f"stroke → bars, p50 ({len(m['lat'])} strokes)", f"{p50:.1f} ms", "≤ 50 ms", p50 <= 50),
             ("stroke → bars, p95", f"{p95:.1f} ms", "", True)]
     lt = m["lat_training"]
     rows += [(f"stroke → bars while training, p50 ({len(lt)} strokes)", f"{np.percentile(lt, 50):.1f} ms", "≤ 50 ms",
