@@ -1,8 +1,12 @@
-/** Owns the /ws/train WebSocket: sends actions, decodes server messages into the store, reconnects. */
+/** Owns the /ws/train WebSocket: sends messages, decodes server messages into the store, reconnects. */
 import { parseMessage } from "./protocol.js";
+import { isActive } from "./runstates.js";
 
 const MAX_METRICS = 20000;
 const MAX_HIST = 400;
+
+/** What an `error` message is about, from its `about` field; older servers send none: a general error. */
+const ASIDE = new Set(["surface", "probe", "control", "message"]);
 
 /** Route one decoded server message into the store; after a reset (status null) stale run messages are dropped. */
 export function dispatch(store, msg) {
@@ -17,13 +21,15 @@ export function dispatch(store, msg) {
       break;
     case "surface": store.set("surface", msg); break;
     case "status": store.set("status", msg); break;
-    case "error":
-      // A failed surface request leaves a healthy run's state alone.
-      if (String(msg.message || "").startsWith("surface")) store.set("error", msg);
-      else store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field } });
-      break;
+    case "error": routeError(store, msg); break;
     default: break;
   }
+}
+
+/** A failed surface, probe or control request leaves a healthy run's state alone; the rest end the run's hopes. */
+function routeError(store, msg) {
+  if (ASIDE.has(msg.about)) store.set("error", msg);
+  else store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field, about: msg.about } });
 }
 
 function sameStep(history, msg) {
@@ -36,6 +42,7 @@ export function createController({ store, url, WebSocketImpl = globalThis.WebSoc
   let ws = null;
   let attempts = 0;
   let closed = false;
+  let retry = null;
   const pending = [];
 
   function onOpen() {
@@ -53,7 +60,7 @@ export function createController({ store, url, WebSocketImpl = globalThis.WebSoc
     try {
       msg = parseMessage(event.data);
     } catch (err) {
-      store.set("error", { type: "error", message: `bad message from the server: ${err.message}` });
+      store.set("error", { type: "error", about: "message", message: `bad message from the server: ${err.message}` });
       return;
     }
     dispatch(store, msg);
@@ -64,10 +71,11 @@ export function createController({ store, url, WebSocketImpl = globalThis.WebSoc
     store.set("connection", "reconnecting");
     const delay = backoff[Math.min(attempts, backoff.length - 1)];
     attempts += 1;
-    setTimeout(connect, delay);
+    retry = setTimeout(connect, delay);
   }
 
   function connect() {
+    retry = null;
     if (closed) return;
     if (store.get("connection") !== "reconnecting") store.set("connection", "connecting");
     ws = new WebSocketImpl(url);
@@ -84,12 +92,13 @@ export function createController({ store, url, WebSocketImpl = globalThis.WebSoc
     else pending.push(text);
   }
 
-  return { connect, send, close: () => { closed = true; if (ws) ws.close(); } };
-}
+  function close() {
+    closed = true;
+    clearTimeout(retry);
+    if (ws) ws.close();
+  }
 
-/** A run the server was doing for this connection (lost if the socket dropped). */
-export function isActive(status) {
-  return !!status && ["requested", "queued", "training", "paused"].includes(status.state);
+  return { connect, send, close };
 }
 
 /** The ws:// or wss:// URL of /ws/train on the page's own host. */

@@ -28,6 +28,11 @@ export function fitCanvas(canvas, width, height) {
   return ctx;
 }
 
+/** An element whose text is the translation of `key`, marked data-i18n so a language switch rewrites it. */
+export function tx(t, key, tag = "span", attrs = {}) {
+  return h(tag, { ...attrs, "data-i18n": key }, t(key));
+}
+
 /** t(key) if the key is translated, else `fallback`. */
 export function tOr(t, key, fallback) {
   const s = t(key);

@@ -1,11 +1,12 @@
 /** Korean/English text: merges the per-panel dictionaries, picks the language, fills the DOM. */
-import common from "./i18n/common.js";
-import build from "./i18n/build.js";
-import watch from "./i18n/watch.js";
+import common from "./i18n/common-text.js";
+import build from "./i18n/build-text.js";
+import watch from "./i18n/watch-text.js";
+import params from "./i18n/params-text.js";
 
 export const LANGS = ["en", "ko"];
 export const STORAGE_KEY = "downhill.lang";
-const LATER = ["./i18n/draw.js", "./i18n/downhill.js"];
+const LATER = ["./i18n/draw-text.js", "./i18n/downhill-text.js"];
 
 /** [{en, ko}, ...] -> one {en, ko}; a key defined twice keeps the later value. */
 export function mergeDictionaries(list) {
@@ -14,10 +15,10 @@ export function mergeDictionaries(list) {
   return out;
 }
 
-/** The five panel dictionaries merged; the Draw and Downhill ones only if they exist yet. */
+/** The panel dictionaries merged; the Draw and Downhill ones only if they exist yet. */
 export async function loadDictionaries() {
   const later = await Promise.all(LATER.map((p) => import(p).then((m) => m.default, () => null)));
-  return mergeDictionaries([common, build, watch, ...later]);
+  return mergeDictionaries([common, build, params, watch, ...later]);
 }
 
 /** Stored choice, else the first browser language we speak, else English. */
@@ -46,4 +47,12 @@ export function applyTranslations(root, t) {
       el.setAttribute(attr, t(el.dataset[key]));
     }
   }
+}
+
+/** The label and help of an optimizer's or schedule's hyperparameter: {label, help}, the name when no text exists. */
+export function paramText(t, owner, name) {
+  const label = t(`hp.${name}`);
+  const specific = t(`hp.${owner}.${name}.help`);
+  const help = specific !== `hp.${owner}.${name}.help` ? specific : t(`hp.${name}.help`);
+  return { label: label === `hp.${name}` ? name : label, help: help === `hp.${name}.help` ? undefined : help };
 }

@@ -69,13 +69,21 @@ export function layersOf(snapshot) {
   return { weights, acts };
 }
 
+/** Fields only added to a message when given: servers before the speed control refuse unknown fields. */
+const extra = (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+
+/**
+ * The client -> server messages; nothing else builds them. `speed` (optimizer updates a second,
+ * null = as fast as possible) is left out when undefined, for a server that does not pace runs.
+ */
 export const messages = {
-  start: (config) => ({ type: "start", config }),
+  start: (config, { paused, speed } = {}) => ({ type: "start", config, ...extra({ paused, speed }) }),
   pause: () => ({ type: "pause" }),
   resume: () => ({ type: "resume" }),
   stop: () => ({ type: "stop" }),
-  step: (unit = "batch") => ({ type: "step", unit }),
+  step: (unit = "batch", config = undefined) => ({ type: "step", unit, ...extra({ config }) }),
   setLr: (lr) => ({ type: "set_lr", lr }),
+  setSpeed: (speed) => ({ type: "set_speed", speed }),
   surface: (plane, opts = {}) => ({ type: "surface", plane, ...opts }),
   probe: (pixels) => ({ type: "probe", pixels: Array.from(pixels) }),
 };

@@ -22,12 +22,16 @@ export function createStore(initial = {}) {
     get: (key) => (key === undefined ? state : state[key]),
     set: (key, value) => patch({ [key]: value }),
     patch,
-    /** Append `item` to the array under `key` (a new array, at most `max` long). */
+    /**
+     * Append `item` to the array under `key`, in place (a long history is not copied for every
+     * message); past `max` the oldest items go, a tenth of max at a time. A missing key starts a new array.
+     */
     append(key, item, max = Infinity) {
-      const prev = state[key] || [];
-      const next = prev.length >= max ? prev.slice(prev.length - max + 1) : prev.slice();
-      next.push(item);
-      patch({ [key]: next });
+      const list = Array.isArray(state[key]) ? state[key] : [];
+      list.push(item);
+      if (list.length > max) list.splice(0, list.length - max + Math.floor(max / 10));
+      if (list !== state[key]) state = { ...state, [key]: list };
+      notify([key]);
     },
     /** Call fn(state, changedKeys) when any of `keys` changes ("*" for all); returns unsubscribe. */
     subscribe(keys, fn) {

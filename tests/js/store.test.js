@@ -30,10 +30,22 @@ test("unsubscribe stops notifications", () => {
   assert.equal(n, 1);
 });
 
-test("append keeps a new array capped at max, oldest dropped", () => {
+test("append keeps the array capped at max, oldest dropped, and tells the subscribers each time", () => {
   const store = createStore({ m: [] });
-  const first = store.get("m");
+  let heard = 0;
+  store.subscribe(["m"], () => heard++);
   for (let i = 0; i < 5; i++) store.append("m", i, 3);
   assert.deepEqual(store.get("m"), [2, 3, 4]);
-  assert.notEqual(store.get("m"), first);
+  assert.equal(heard, 5);
+});
+
+test("append does not copy the history: a long one grows in place and is trimmed in chunks", () => {
+  const store = createStore({ m: [] });
+  const first = store.get("m");
+  for (let i = 0; i < 1000; i++) store.append("m", i, 100);
+  assert.equal(store.get("m"), first, "the same array, not a copy per message");
+  assert.ok(store.get("m").length <= 100 && store.get("m").length >= 90);
+  assert.equal(store.get("m").at(-1), 999);
+  store.append("fresh", 1);
+  assert.deepEqual(store.get("fresh"), [1]);
 });

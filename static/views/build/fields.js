@@ -1,5 +1,6 @@
 /** Form fields for the Build panel: labelled number, select, checkbox and hyperparameter inputs. */
 import { h } from "../../dom.js";
+import { paramText } from "../../i18n.js";
 
 let counter = 0;
 const nextId = (key) => `f-${key.replace(/\W/g, "-")}-${++counter}`;
@@ -50,11 +51,10 @@ export function pairField({ key, label, value, min, max, onChange, help }) {
   return h("div", { class: "field field-pair" }, h("label", { for: id }, label), h("span", {}, input(0), input(1)));
 }
 
-/** Hyperparameter spec {param: {default, type, min, max, label_en, ...}} + values -> fields. */
-export function paramFields(prefix, spec, values, lang, onChange, skip = []) {
+/** Hyperparameter spec {param: {default, type, min, max}} of `owner` (an optimizer or schedule) + values -> fields. */
+export function paramFields(t, prefix, owner, spec, values, onChange, skip = []) {
   return Object.entries(spec || {}).filter(([name]) => !skip.includes(name)).map(([name, s]) => {
-    const common = { key: `${prefix}.${name}`, label: s[`label_${lang}`] || s.label_en || name,
-      help: s[`help_${lang}`] || s.help_en, value: values[name] ?? s.default,
+    const common = { key: `${prefix}.${name}`, ...paramText(t, owner, name), value: values[name] ?? s.default,
       onChange: (v) => onChange(name, v) };
     if (s.type === "bool") return checkboxField({ ...common, value: !!(values[name] ?? s.default) });
     if (s.type === "pair") return pairField({ ...common, min: s.min, max: s.max });

@@ -47,18 +47,18 @@ function networkGroup({ t, options, config, set }) {
 }
 
 function trainingGroup(env) {
-  const { t, lang, options, config, set } = env;
+  const { t, options, config, set } = env;
   const optimizers = options.optimizers || {};
   const schedules = options.schedules || {};
   return group(t, "build.group.training",
     selectField({ key: "optimizer", label: t("build.optimizer"), value: config.optimizer, testid: "optimizer",
       choices: choicesOf(t, "opt", Object.keys(optimizers)), onChange: (v) => set(optimizerChange(options, v), true) }),
-    paramFields("opt", optimizers[config.optimizer], config.optimizer_params || {}, lang,
+    paramFields(t, "opt", config.optimizer, optimizers[config.optimizer], config.optimizer_params || {},
       (name, v) => set({ optimizer_params: { ...config.optimizer_params, [name]: v } }), ["lr"]),
     selectField({ key: "schedule", label: t("build.schedule"), value: config.schedule, testid: "schedule",
       choices: choicesOf(t, "sched", Object.keys(schedules)),
       onChange: (v) => set({ schedule: v, schedule_params: defaultsOf(schedules[v]) }, true) }),
-    paramFields("sched", schedules[config.schedule], config.schedule_params || {}, lang,
+    paramFields(t, "sched", config.schedule, schedules[config.schedule], config.schedule_params || {},
       (name, v) => set({ schedule_params: { ...config.schedule_params, [name]: v } })),
     h("div", { class: "schedule-curve" }),
     batchField(env),

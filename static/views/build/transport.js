@@ -1,6 +1,7 @@
 /** Play / pause / step / reset and the learning rate, which stays changeable while training. */
 import { h } from "../../dom.js";
 import { fmt } from "./lrcurve.js";
+import { MOVING } from "../../runstates.js";
 
 const LR_MIN = 1e-4;
 const LR_MAX = 10;
@@ -38,7 +39,7 @@ export function mountTransport(root, { t, actions, onLr }) {
 
   return {
     update(run, config) {
-      const active = run === "training" || run === "queued" || run === "requested";
+      const active = MOVING.includes(run);
       play.textContent = t("build.play");
       play.disabled = active || run === "paused";
       pause.textContent = t(run === "paused" ? "build.resume" : "build.pause");

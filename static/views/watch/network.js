@@ -67,8 +67,11 @@ function drawNodes(g, shown, sizes, acts, width, trained, t) {
   });
 }
 
-/** mount(root, t, store) -> {update({weights: [{W, b}], acts: [Float32Array]}, plannedSizes), redraw(), reset()}. */
-export function mountNetwork(root, t, store) {
+/**
+ * mount(root, t, {picks() -> [{layer, index}], onPick(picks)}) -> {update({weights: [{W, b}], acts: [Float32Array]}, plannedSizes),
+ * redraw(), reset()}: a click or Enter on a link reports the new list of picked weights.
+ */
+export function mountNetwork(root, t, { picks = () => [], onPick = () => {} } = {}) {
   const canvas = h("canvas", { class: "network", "data-testid": "network-diagram", role: "application", tabindex: "0",
     "aria-describedby": "network-pick-help" });
   const note = h("p", { class: "hint" });
@@ -80,7 +83,6 @@ export function mountNetwork(root, t, store) {
   let segments = [];
   let cursor = -1;
   let width = 600;
-  const picks = () => (store && store.get("pickedWeights")) || [];
 
   function draw() {
     width = Math.max(300, root.clientWidth || 600);
@@ -110,7 +112,7 @@ export function mountNetwork(root, t, store) {
   }
 
   function pick(s) {
-    if (s && store) store.set("pickedWeights", addPick(picks(), { layer: s.layer, index: [s.i, s.j] }));
+    if (s) onPick(addPick(picks(), { layer: s.layer, index: [s.i, s.j] }));
   }
   const at = (e) => {
     const r = canvas.getBoundingClientRect();
@@ -130,7 +132,6 @@ export function mountNetwork(root, t, store) {
     }
   });
   canvas.addEventListener("blur", () => { if (cursor >= 0) { cursor = -1; draw(); } });
-  if (store) store.subscribe(["pickedWeights"], draw);
 
   return {
     update(data, sizes) { last = data; plan = sizes; draw(); },

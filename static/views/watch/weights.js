@@ -14,15 +14,17 @@ export function column(W, j) {
   return out;
 }
 
-/** mount(root, t, store) -> {update(W1 tensor | null, plannedLayerSizes), reset()}; blank squares hold the space before training. */
-export function mountWeights(root, t, store) {
+/**
+ * mount(root, t, {picks(), onPick(picks)}) -> {update(W1 tensor | null, plannedLayerSizes), showPicks(), reset()};
+ * blank squares hold the space before training; a click on a pixel reports the new list of picked weights.
+ */
+export function mountWeights(root, t, { picks = () => [], onPick = () => {} } = {}) {
   const grid = h("div", { class: "weight-grid", "data-testid": "weight-images" });
   const note = h("p", { class: "hint" });
   const caption = h("p", { class: "pick-caption", "aria-live": "polite" });
   root.append(grid, note, caption);
   let canvases = [];
   let shownW = null;
-  const picks = () => (store && store.get("pickedWeights")) || [];
 
   function ensure(n) {
     if (canvases.length === n) return;
@@ -31,7 +33,7 @@ export function mountWeights(root, t, store) {
       c.addEventListener("click", (e) => {
         const r = c.getBoundingClientRect();
         const p = pixelIndex(e.clientX - r.left - c.clientLeft, e.clientY - r.top - c.clientTop, c.clientWidth, c.clientHeight, SIDE);
-        if (p >= 0 && shownW && store) store.set("pickedWeights", addPick(picks(), { layer: 0, index: [p, j] }));
+        if (p >= 0 && shownW) onPick(addPick(picks(), { layer: 0, index: [p, j] }));
       });
       return c;
     });
@@ -57,7 +59,6 @@ export function mountWeights(root, t, store) {
     caption.textContent = shownW ? describePicks(picks(), t) : "";
   }
 
-  if (store) store.subscribe(["pickedWeights"], () => { if (shownW) canvases.forEach((_, j) => paint(j)); label(); });
 
   return {
     update(W, planned = [0, 0]) {
@@ -77,6 +78,7 @@ export function mountWeights(root, t, store) {
       }
       label();
     },
+    showPicks() { if (shownW) canvases.forEach((_, j) => paint(j)); label(); },
     reset() { shownW = null; ensure(0); label(); note.textContent = t("watch.weights.empty"); },
   };
 }

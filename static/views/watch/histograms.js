@@ -4,7 +4,7 @@ import { sequential, toRGBA } from "../../colors.js";
 import { histogramGrid } from "./series.js";
 
 /** mount(root, t) -> {update(history, nLayers), reset()}; a layer and kind picker sits above. */
-export function mountHeatmap(root, t) {
+export function mountHistograms(root, t) {
   const layerSel = h("select", { id: "hist-layer", "data-testid": "hist-layer", onChange: () => draw() });
   const kindSel = h("select", { id: "hist-kind", "data-testid": "hist-kind", onChange: () => draw() });
   const canvas = h("canvas", { class: "heatmap", "data-testid": "hist-heatmap", role: "img" });

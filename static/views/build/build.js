@@ -1,11 +1,11 @@
 /** The Build panel: network, data and training settings from /api/options, plus the transport bar. */
-import { h } from "../dom.js";
-import { coerceParams } from "./build/fields.js";
-import { groups, datasetsOf } from "./build/groups.js";
-import { mountTransport } from "./build/transport.js";
-import { mountLrCurve } from "./build/lrcurve.js";
+import { h } from "../../dom.js";
+import { coerceParams } from "./fields.js";
+import { groups, datasetsOf } from "./groups.js";
+import { mountTransport } from "./transport.js";
+import { mountLrCurve } from "./lrcurve.js";
+import { isActive, runState } from "../../runstates.js";
 
-const LOCKED = new Set(["requested", "queued", "training", "paused"]);
 
 /** Build a full config from options.defaults overlaid with `partial`, types fixed by the options. */
 export function normalizeConfig(options, partial = {}) {
@@ -42,30 +42,25 @@ export function mount(root, ctx) {
     ownChange = false;
   }
 
-  function runState() {
-    const s = store.get("status");
-    return s ? s.state : "idle";
-  }
-
   function render() {
     const options = store.get("options");
     const config = store.get("config");
     if (!options || !config) return;
     const focusKey = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.key;
     fieldset.replaceChildren(...groups({ t: ctx.t, lang: store.get("lang"), options, config, set: setConfig }));
-    fieldset.disabled = LOCKED.has(runState());
+    fieldset.disabled = isActive(store.get("status"));
     curveBox.isConnected || fieldset.querySelector(".schedule-curve")?.append(curveBox);
     if (focusKey) root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
     curve.update(config);
-    transport.update(runState(), config);
+    transport.update(runState(store.get("status")), config);
   }
 
   store.subscribe(["options", "lang"], render);
-  store.subscribe(["config"], () => { if (!ownChange) render(); else { curve.update(store.get("config")); transport.update(runState(), store.get("config")); } });
+  store.subscribe(["config"], () => { if (!ownChange) render(); else { curve.update(store.get("config")); transport.update(runState(store.get("status")), store.get("config")); } });
   store.subscribe(["status", "connection"], () => {
-    fieldset.disabled = LOCKED.has(runState());
+    fieldset.disabled = isActive(store.get("status"));
     markInvalid(root, store.get("status"));
-    transport.update(runState(), store.get("config") || {});
+    transport.update(runState(store.get("status")), store.get("config") || {});
   });
   window.addEventListener("resize", () => curve.resize());
   render();

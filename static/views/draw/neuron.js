@@ -1,5 +1,5 @@
 /** One hidden neuron up close: its contribution map (input × weight) and its weights, for the neuron under the pointer. */
-import { paintHeatmap } from "./heatmap.js";
+import { paintHeatmap } from "../../pixels.js";
 import { contribution, weightColumn, firstLayer, argmax } from "./contrib.js";
 
 const WEIGHTS = "/api/model/weights";
@@ -8,10 +8,10 @@ const WEIGHTS = "/api/model/weights";
  * First-layer weights of the network behind an answer: a training run's come with its snapshots
  * (the newest the page has); the ready-made model's and a saved run's are fetched once.
  */
-function weightSource(ctx) {
+function weightSource({ api, snapshot }) {
   const fetched = new Map();
   const fromSnapshot = (runId) => {
-    const snap = ctx.store.get("lastSnapshot");
+    const snap = snapshot();
     return snap && snap.run_id === runId && snap.tensors && snap.tensors.W1 ? firstLayer(snap.tensors.W1) : null;
   };
   const pending = new Map();
@@ -22,7 +22,7 @@ function weightSource(ctx) {
       const key = run ? run.id : "default";
       if ((run && fromSnapshot(run.id)) || fetched.has(key)) return Promise.resolve();
       if (!pending.has(key)) {
-        pending.set(key, ctx.api(run ? `${WEIGHTS}?run=${run.id}` : WEIGHTS)
+        pending.set(key, api(run ? `${WEIGHTS}?run=${run.id}` : WEIGHTS)
           .then((body) => { fetched.set(key, firstLayer(body.layers[0])); }, () => {})
           .finally(() => pending.delete(key)));
       }
@@ -35,10 +35,9 @@ function weightSource(ctx) {
   };
 }
 
-/** createNeuronView(ctx, el, layers) -> {show(answer | null), pick(layer, neuron)}. */
-export function createNeuronView(ctx, el, layers) {
-  const { t } = ctx;
-  const weights = weightSource(ctx);
+/** createNeuronView({t, api, snapshot() -> newest snapshot}, el, layers) -> {show(answer | null), pick(layer, neuron)}. */
+export function createNeuronView({ t, api, snapshot }, el, layers) {
+  const weights = weightSource({ api, snapshot });
   let answer = null;
   let neuron = null;
 

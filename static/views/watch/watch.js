@@ -1,15 +1,15 @@
 /** The Watch panel: loss, accuracy, lr and gradient charts, histograms, network diagram, weight images. */
-import { h, onScreen } from "../dom.js";
-import { createThrottle } from "../throttle.js";
-import { CATEGORICAL } from "../colors.js";
-import { layersOf } from "../protocol.js";
-import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./watch/series.js";
-import { lineChart } from "./watch/charts.js";
-import { mountHeatmap } from "./watch/heatmap.js";
-import { mountNetwork } from "./watch/network.js";
-import { mountWeights } from "./watch/weights.js";
-import { mountActStats } from "./watch/actstats.js";
-import { mountBoundary } from "./watch/boundary.js";
+import { h, onScreen } from "../../dom.js";
+import { createThrottle } from "../../throttle.js";
+import { CATEGORICAL } from "../../colors.js";
+import { layersOf } from "../../protocol.js";
+import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./series.js";
+import { lineChart } from "./charts.js";
+import { mountHistograms } from "./histograms.js";
+import { mountNetwork } from "./network.js";
+import { mountWeights } from "./weights.js";
+import { mountActStats } from "./actstats.js";
+import { mountBoundary } from "./boundary.js";
 
 const C = CATEGORICAL;
 const pctFmt = (v) => `${v}%`;
@@ -48,11 +48,13 @@ export function mount(root, ctx) {
   const charts = makeCharts(cards, t);
   let grad = null;
   let gradLayers = -1;
-  const heatmap = mountHeatmap(cards.hist.body, t);
+  const heatmap = mountHistograms(cards.hist.body, t);
   const actStats = mountActStats(cards.hist.body, t);
   const boundary = mountBoundary(cards.boundary.body, t);
-  const network = mountNetwork(cards.net.body, t, store);
-  const weights = mountWeights(cards.weights.body, t, store);
+  const picking = { picks: () => store.get("pickedWeights") || [], onPick: (picks) => store.set("pickedWeights", picks) };
+  const network = mountNetwork(cards.net.body, t, picking);
+  const weights = mountWeights(cards.weights.body, t, picking);
+  store.subscribe(["pickedWeights"], () => { network.redraw(); weights.showPicks(); });
 
   function gradChart(n) {
     if (n === gradLayers) return;

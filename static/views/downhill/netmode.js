@@ -1,12 +1,11 @@
 /** Network mode: the real loss surface around the training run's weights, on a chosen plane, with the descent path. */
-import { h } from "../dom.js";
-import { fieldFromSurface } from "./field.js";
+import { h, tx } from "../../dom.js";
+import { fieldFromSurface } from "./heightfield.js";
 import { follow, pointAt, valueAt } from "./race.js";
 
 const PATH = "#D55E00";
 const TRUE = "#000000";
-const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
-const ACTIVE = ["training", "requested", "queued"];
+const RESOLUTION = 41;
 
 function controls(t) {
   const el = {
@@ -35,16 +34,19 @@ function controls(t) {
 
 const pair = (s) => s.split(/[ ,]+/).filter(Boolean).map(Number);
 
-/** mountNet(root, ctx) -> {frame(dt) -> scene, relabel()}. */
-export function mountNet(root, ctx) {
-  const { t, store } = ctx;
+/**
+ * mountNet(root, {t, onAsk(spec), onFollow(spec), onPicks(picks)}) -> {frame(dt) -> scene, relabel(),
+ * showSurface(msg | null), showError(err), setLayers(sizes), showPicks(picks)}.
+ * onAsk: draw this plane now; onFollow: keep this plane current while training; onPicks: typed weights.
+ */
+export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
   const { root: box, el } = controls(t);
   root.append(box);
-  const st = { field: null, msg: null, paths: [], s: 0, pending: false, asked: 0 };
+  const st = { field: null, msg: null, paths: [], s: 0, failed: false, layers: [] };
 
   /** The two weights of the "weights" plane, or null (with a note) when an index is out of range. */
   function chosenWeights() {
-    const layers = (store.get("config") || {}).layers || [];
+    const layers = st.layers;
     const layer = Number(el.layer.value || 0);
     const picks = [pair(el.w1.value), pair(el.w2.value)];
     const ok = picks.every(([r, c]) => Number.isInteger(r) && Number.isInteger(c) && r >= 0 && c >= 0 && r < layers[layer] && c < layers[layer + 1]);
@@ -56,24 +58,27 @@ export function mountNet(root, ctx) {
     return picks.map((index) => ({ layer, index }));
   }
 
-  function request() {
-    if (!store.get("lastSnapshot")) return;
-    const msg = { type: "surface", plane: el.plane.value, resolution: 41 };
+  /** The plane the controls describe, or null when the typed weights cannot make one. */
+  function spec() {
+    const out = { plane: el.plane.value, resolution: RESOLUTION };
     if (el.plane.value === "weights") {
-      msg.params = chosenWeights();
-      if (!msg.params) { st.failed = true; return; }
+      out.params = chosenWeights();
+      if (!out.params) return null;
     }
-    st.failed = false;
-    st.pending = true;
-    st.asked = performance.now();
-    ctx.controller.send(msg);
+    return out;
   }
 
-  function onSurface() {
-    const msg = store.get("surface");
-    st.pending = false;
+  function request() {
+    const s = spec();
+    st.failed = !s;
+    if (s) onAsk(s);
+    else onFollow(null);
+  }
+
+  function showSurface(msg) {
     if (!msg || !msg.tensors || !msg.tensors.values) {
       st.field = null; st.paths = []; st.msg = null;
+      renderReadouts();
       return;
     }
     st.msg = msg;
@@ -96,23 +101,23 @@ export function mountNet(root, ctx) {
     if (!tl.length) { el.gap.textContent = ""; return; }
     const gaps = tl.map((v, i) => Math.abs(v - sl[i])).filter(Number.isFinite);
     const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
-    el.gap.textContent = t("downhill.gap", { now: gaps[gaps.length - 1].toFixed(3), mean: mean.toFixed(3), loss: tl[tl.length - 1].toFixed(3) });
+    el.gap.textContent = t("downhill.gap", { now: gaps.length ? gaps[gaps.length - 1].toFixed(3) : "—", mean: mean.toFixed(3),
+      loss: Number.isFinite(tl[tl.length - 1]) ? tl[tl.length - 1].toFixed(3) : "—" });
   }
 
   /** Typed boxes become the picks (so the diagram highlights them); unreadable ones just get the range note. */
   function typed() {
     const layer = Number(el.layer.value || 0);
     const picks = [pair(el.w1.value), pair(el.w2.value)];
-    if (picks.every((p) => p.length === 2 && p.every(Number.isInteger))) store.set("pickedWeights", picks.map((index) => ({ layer, index })));
+    if (picks.every((p) => p.length === 2 && p.every(Number.isInteger))) onPicks(picks.map((index) => ({ layer, index })));
     else request();
   }
 
   /** Picks from the Watch panel fill the layer and the boxes, choose the "weights" plane, and redraw once there are two. */
-  function showPicks() {
-    const picks = store.get("pickedWeights") || [];
-    if (!picks.length) return;
+  function showPicks(picks) {
+    if (!picks || !picks.length) return;
     el.layer.value = String(picks[0].layer);
-    [el.w1, el.w2].forEach((box, n) => { if (picks[n]) box.value = picks[n].index.join(","); });
+    [el.w1, el.w2].forEach((input, n) => { if (picks[n]) input.value = picks[n].index.join(","); });
     el.plane.value = "weights";
     el.weights.hidden = false;
     if (picks.length === 2) { request(); return; }
@@ -120,41 +125,18 @@ export function mountNet(root, ctx) {
     el.note.textContent = t("downhill.w.second");
   }
 
-  function fillLayers() {
-    const layers = (store.get("config") || {}).layers || [];
-    el.layer.replaceChildren(...layers.slice(1).map((n, i) => h("option", { value: i }, t("downhill.layer.n", { i: i + 1, a: layers[i], b: n }))));
+  function setLayers(sizes) {
+    st.layers = sizes || [];
+    const keep = el.layer.value;
+    el.layer.replaceChildren(...st.layers.slice(1).map((n, i) => h("option", { value: i }, t("downhill.layer.n", { i: i + 1, a: st.layers[i], b: n }))));
+    if (keep && Number(keep) < st.layers.length - 1) el.layer.value = keep;
+    const s = spec();
+    if (s) onFollow(s);
   }
 
-  function tick() {
-    const state = (store.get("status") || {}).state;
-    const since = performance.now() - st.asked;
-    const idle = ["done", "paused", "stopped"].includes(state) && !st.msg;
-    if (st.failed) return;
-    if ((state === "training" || idle) && (!st.pending || since > 5000) && since > (idle ? 3000 : 1000)) request();
-  }
-
-  let lastState = null;
-  store.subscribe(["status"], () => {
-    const state = (store.get("status") || {}).state;
-    if (ACTIVE.includes(lastState) && ["done", "paused", "stopped", "diverged"].includes(state)) setTimeout(request, 100);
-    if (!store.get("status")) { st.field = null; st.paths = []; st.msg = null; renderReadouts(); }
-    lastState = state;
-  });
-  store.subscribe(["surface"], onSurface);
-  store.subscribe(["error"], () => {
-    const err = store.get("error");
-    if (!err || !/^surface/.test(err.message || "")) return;
-    st.pending = false;
-    st.failed = true;
-    el.note.textContent = err.message;
-  });
-  store.subscribe(["config"], fillLayers);
   el.plane.addEventListener("change", () => { el.weights.hidden = el.plane.value !== "weights"; request(); });
   el.refresh.addEventListener("click", request);
   for (const input of [el.layer, el.w1, el.w2]) input.addEventListener("change", typed);
-  store.subscribe(["pickedWeights"], showPicks);
-  setInterval(tick, 250);
-  fillLayers();
   renderReadouts();
 
   function frame(dt) {
@@ -166,5 +148,12 @@ export function mountNet(root, ctx) {
     return { field: st.field, paths: st.paths, balls, arrows: [], sliceBall: balls[0], axisLabel: "α", step: Math.round(st.s) };
   }
 
-  return { frame, relabel: () => { fillLayers(); renderReadouts(); } };
+  return {
+    frame,
+    relabel: () => { setLayers(st.layers); renderReadouts(); },
+    showSurface,
+    showError(err) { st.failed = true; el.note.textContent = err.message; },
+    setLayers,
+    showPicks,
+  };
 }

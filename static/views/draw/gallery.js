@@ -1,6 +1,6 @@
 /** The gallery of misclassified test digits: each shows the digit, its label and the network's guess. */
-import { h } from "../dom.js";
-import { paintDigit } from "./heatmap.js";
+import { h } from "../../dom.js";
+import { paintDigit } from "../../pixels.js";
 
 /** mountGallery(root, {t, onPick(mistake)}) -> {update(mistakes), relabel()}. */
 export function mountGallery(root, { t, onPick }) {

@@ -1,13 +1,13 @@
 /** The Draw panel follows the training run: which network answers, how often to re-ask, a compact canvas. Pure. */
 
-const FOLLOWED = ["training", "paused", "done", "stopped"];
+import { WITH_WEIGHTS } from "../../runstates.js";
 
 /**
  * (status, lastSnapshot) -> {run, epoch, live} while a digit run exists whose weights the server has
  * (a snapshot of it arrived), else null: the server's ready-made model answers. live: it trains (or is paused).
  */
 export function answeringRun(status, snapshot) {
-  if (!status || !FOLLOWED.includes(status.state) || !status.run_id) return null;
+  if (!status || !WITH_WEIGHTS.includes(status.state) || !status.run_id) return null;
   if (!snapshot || snapshot.run_id !== status.run_id) return null;
   const W1 = snapshot.tensors && snapshot.tensors.W1;
   if (!W1 || W1.shape[0] !== 784) return null;

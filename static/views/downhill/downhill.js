@@ -1,12 +1,11 @@
 /** Roll-downhill panel: a 3-D surface, a contour map and a 1-D slice, fed by toy races or the training run. */
-import { h } from "../dom.js";
+import { h, tx } from "../../dom.js";
 import { mountContour } from "./contour.js";
 import { mountSlice } from "./slice1d.js";
 import { mountToy } from "./toymode.js";
 import { mountNet } from "./netmode.js";
-import { isActive } from "../controller.js";
+import { isActive } from "../../runstates.js";
 
-const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 /** Set a data attribute only when it changes: a write every frame would restyle the page every frame. */
 const mark = (node, key, value) => { if (node.dataset[key] !== value) node.dataset[key] = value; };
 
@@ -50,7 +49,9 @@ export function mount(root, ctx) {
   const contour = mountContour(el.contour);
   const slice = mountSlice(el.slice);
   let surface = { setField() {}, draw() {} };
-  const modes = { toy: mountToy(el.toy, ctx), net: mountNet(el.net, ctx) };
+  const net = mountNet(el.net, { t, onAsk: (spec) => ctx.actions.surface(spec), onFollow: (spec) => ctx.actions.followSurface(spec),
+    onPicks: (picks) => store.set("pickedWeights", picks) });
+  const modes = { toy: mountToy(el.toy, { t, options: store.get("options") || {}, api: ctx.api }), net };
   let mode = "toy";
   let field = null;
 
@@ -71,7 +72,16 @@ export function mount(root, ctx) {
     wasActive = active;
   });
   // Two weights picked in the Watch panel are a plane of this network's surface: show it.
-  store.subscribe(["pickedWeights"], () => { if ((store.get("pickedWeights") || []).length === 2) setMode("net"); });
+  store.subscribe(["pickedWeights"], () => {
+    const picks = store.get("pickedWeights") || [];
+    if (picks.length === 2) setMode("net");
+    net.showPicks(picks);
+  });
+  store.subscribe(["surface"], () => net.showSurface(store.get("surface")));
+  store.subscribe(["status"], () => { if (!store.get("status")) net.showSurface(null); });
+  store.subscribe(["error"], () => { const err = store.get("error"); if (err && err.about === "surface") net.showError(err); });
+  store.subscribe(["config"], () => net.setLayers((store.get("config") || {}).layers));
+  net.setLayers((store.get("config") || {}).layers);
 
   const drag = (kind) => (e) => {
     if (mode !== "toy" || !contour.field || (kind !== "down" && !e.buttons && kind !== "up")) return;

@@ -1,17 +1,17 @@
 /** The test-set evaluation in the Draw panel: mistakes gallery, confusion matrix and accuracy (GET /api/evaluation), of the ready-made model or of your run. */
-import { h } from "../dom.js";
+import { h, tx } from "../../dom.js";
 import { mountGallery } from "./gallery.js";
 import { mountConfusion } from "./confusion.js";
 import { answeringRun } from "./follow.js";
 
-const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
 /**
- * mountEvaluation(root, ctx, onPick(mistake)) -> {relabel()}. Shows the ready-made model's results once the server
- * is ready, your run's when it ends (or when asked while it trains), and the ready-made model's again after reset.
+ * mountEvaluation(root, {t, api, onPick(mistake)}) -> {update({health, status, lastSnapshot}), relabel()}. Shows the
+ * ready-made model's results once the server is ready, your run's when it ends (or when asked while it trains), and the
+ * ready-made model's again after reset.
  */
-export function mountEvaluation(root, ctx, onPick) {
-  const { t, store } = ctx;
+export function mountEvaluation(root, { t, api, onPick }) {
+  let now = {};
   // Their loaded sizes are kept free while the results load, so nothing below jumps when they arrive.
   const galleryBox = h("div", { class: "gallery-box" });
   const confusionBox = h("div", { class: "confusion-box" });
@@ -45,7 +45,7 @@ export function mountEvaluation(root, ctx, onPick) {
       network.textContent = t("draw.eval.loading");
       fetching = key;
       try {
-        result = await ctx.api(who ? `/api/evaluation?run=${who.run}` : "/api/evaluation");
+        result = await api(who ? `/api/evaluation?run=${who.run}` : "/api/evaluation");
       } catch (err) {
         if (wanted === key) { accuracy.textContent = err.message; wanted = `failed:${key}`; }
         return;
@@ -63,10 +63,9 @@ export function mountEvaluation(root, ctx, onPick) {
 
   let fetching = null;
   function onStatus() {
-    const health = store.get("health");
+    const { health, status, lastSnapshot } = now;
     if (health && health.ready === false) return;
-    const status = store.get("status");
-    const who = answeringRun(status, store.get("lastSnapshot"));
+    const who = answeringRun(status, lastSnapshot);
     button.style.visibility = who && who.live ? "visible" : "hidden";   // keeps its place: nothing moves while training
     const final = (key) => shown && shown.key === key && !shown.result.live;
     if (who && !who.live) {            // the run ended: its own results, once
@@ -75,10 +74,11 @@ export function mountEvaluation(root, ctx, onPick) {
   }
 
   button.addEventListener("click", () => {
-    const who = answeringRun(store.get("status"), store.get("lastSnapshot"));
+    const who = answeringRun(now.status, now.lastSnapshot);
     if (who) load(who);
   });
-  store.subscribe(["health", "status", "lastSnapshot"], onStatus);
-  onStatus();
-  return { relabel() { gallery.relabel(); confusion.relabel(); render(); } };
+  return {
+    update(state) { now = state; onStatus(); },
+    relabel() { gallery.relabel(); confusion.relabel(); render(); },
+  };
 }

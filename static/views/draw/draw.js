@@ -1,20 +1,18 @@
 /** Draw panel: draw a digit, see what the network sees, its answer, its hidden layers and why. */
-import { h } from "../dom.js";
-import { mountPad } from "./drawpad.js";
+import { h, tx } from "../../dom.js";
+import { mountPad } from "./pad.js";
 import { createPredictor } from "./predictor.js";
 import { mountBars } from "./bars.js";
-import { mountLayers } from "./layers.js";
-import { paintHeatmap, paintDigit } from "./heatmap.js";
+import { mountLayers } from "./layermaps.js";
+import { paintHeatmap, paintDigit } from "../../pixels.js";
 import { createNeuronView } from "./neuron.js";
 import { mountEvaluation } from "./evaluation.js";
 import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "./follow.js";
-import { createThrottle } from "../throttle.js";
-import { messages } from "../protocol.js";
+import { createThrottle } from "../../throttle.js";
 
 const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often
 const PROBE_MS = 200;     // while drawing, the probe follows the strokes at most this often
 
-const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 
 function layout(t) {
   const el = {
@@ -76,9 +74,9 @@ function followRun(ctx, el, predictor, state) {
 
   /** The drawn digit becomes the probe whose activations colour the Watch diagram (digit networks only). */
   const probe = createThrottle(() => {
-    if (!state.answer || !ctx.controller || runInputs(store.get("lastSnapshot"), store.get("config")) !== 784) return;
+    if (!state.answer || runInputs(store.get("lastSnapshot"), store.get("config")) !== 784) return;
     state.probed = state.body;
-    ctx.controller.send(messages.probe(probePixels(state.answer.input)));
+    ctx.actions.probe(probePixels(state.answer.input));
   }, PROBE_MS);
   const sendProbe = (force = false) => { if (force || state.probed !== state.body) probe.soon(); };
 
@@ -116,8 +114,11 @@ export function mount(root, ctx) {
   const state = { answer: null, label: null, body: null, probed: null, source: null, version: 0, built: -1 };
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
-  const neuron = createNeuronView(ctx, el, layers);
-  const evaluation = mountEvaluation(el.evaluation, ctx, (m) => showDigit(m.pixels, m.label));
+  const neuron = createNeuronView({ t, api: ctx.api, snapshot: () => ctx.store.get("lastSnapshot") }, el, layers);
+  const evaluation = mountEvaluation(el.evaluation, { t, api: ctx.api, onPick: (m) => showDigit(m.pixels, m.label) });
+  const evaluate = () => evaluation.update(ctx.store.get());
+  ctx.store.subscribe(["health", "status", "lastSnapshot"], evaluate);
+  evaluate();
   const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
     (err) => { el.note.textContent = err.message; });
   const follow = followRun(ctx, el, predictor, state);

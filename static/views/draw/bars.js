@@ -1,5 +1,5 @@
 /** Prediction bars: one row per digit carrying data-digit and data-prob (0..1). */
-import { h } from "../dom.js";
+import { h } from "../../dom.js";
 
 /** mountBars(root, t) -> {update(probabilities (10), prediction), reset()}. */
 export function mountBars(root, t) {

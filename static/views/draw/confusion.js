@@ -1,6 +1,6 @@
 /** The confusion matrix of the test set: rows are true digits, columns the network's answers. */
-import { h } from "../dom.js";
-import { sequential, css } from "../colors.js";
+import { h } from "../../dom.js";
+import { sequential, css } from "../../colors.js";
 
 /** counts (10×10) -> per-row shares (each row sums to 1; an empty row stays 0). */
 export function rowShares(counts) {

@@ -1,8 +1,8 @@
 /** The cost surface in 3-D (three.js): a coloured mesh, descent paths and balls; rotate and zoom with the mouse. */
 import * as THREE from "three";
 import { OrbitControls } from "three/addons/controls/OrbitControls.js";
-import { sequential } from "../colors.js";
-import { toUnit } from "./field.js";
+import { sequential } from "../../colors.js";
+import { toUnit } from "./heightfield.js";
 import { glCopy } from "./glcopy.js";
 
 const HEIGHT = 0.9;

@@ -1,6 +1,6 @@
 /** Hidden-layer activations for the current digit: one small heatmap per layer; hover, tap, click or arrow keys pick a neuron. */
-import { h } from "../dom.js";
-import { paintHeatmap, gridShape } from "./heatmap.js";
+import { h } from "../../dom.js";
+import { paintHeatmap, gridShape } from "../../pixels.js";
 
 /** mountLayers(root, {t, onPick(layer, neuron)}) -> {update(hidden activations [[n_1], ...]), select(l, j), relabel()}. */
 export function mountLayers(root, { t, onPick }) {

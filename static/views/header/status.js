@@ -1,4 +1,5 @@
 /** The status pill and message line: connection, server readiness and the run's state. */
+import { paramText } from "../../i18n.js";
 
 /** Top-level config field -> the i18n key of the Build control that sets it. */
 export const FIELD_LABELS = {
@@ -13,19 +14,17 @@ const LINK_GROUPS = { opt: "optimizer_params", sched: "schedule_params" };
 /**
  * A server field path ("config.optimizer_params.momentum", "layers.2") or a link key ("opt.momentum")
  * -> the localized label of the control that sets it, or null when the path names no control.
- * state = {options, config, lang}; hyperparameter labels come from the options' label_<lang>.
+ * state = {config}; hyperparameter labels are the page's own (i18n `hp.<name>`).
  */
-export function fieldLabel(path, t, { options, config, lang } = {}) {
+export function fieldLabel(path, t, { config } = {}) {
   if (!path) return null;
   const parts = String(path).replace(/^config\./, "").split(".");
   if (LINK_GROUPS[parts[0]]) parts[0] = LINK_GROUPS[parts[0]];
   const [head, sub] = parts;
   if (!(head in FIELD_LABELS)) return null;
   if ((head === "optimizer_params" || head === "schedule_params") && sub) {
-    const specs = (options || {})[head === "optimizer_params" ? "optimizers" : "schedules"] || {};
-    const chosen = (config || {})[head === "optimizer_params" ? "optimizer" : "schedule"];
-    const spec = (specs[chosen] || {})[sub] || Object.values(specs).map((s) => s[sub]).find(Boolean);
-    return spec ? spec[`label_${lang}`] || spec.label_en || sub : sub;
+    const owner = (config || {})[head === "optimizer_params" ? "optimizer" : "schedule"];
+    return paramText(t, owner, sub).label;
   }
   const i = Number(sub);
   const layers = (config || {}).layers || [];

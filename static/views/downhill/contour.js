@@ -1,7 +1,7 @@
 /** Contour map: filled heights with iso-lines, paths, balls, arrows and the start marker on a 2-D canvas. */
-import { sequential } from "../colors.js";
+import { sequential } from "../../colors.js";
 import { isoSegments, levels } from "./contourlines.js";
-import { toUnit, fromUnit } from "./field.js";
+import { toUnit, fromUnit } from "./heightfield.js";
 
 const SIDE = 380;
 const N_LEVELS = 14;

@@ -1,5 +1,5 @@
 /** The 1-D slice: cost along the horizontal axis through the ball's position, with the ball on it. */
-import { toUnit } from "./field.js";
+import { toUnit } from "./heightfield.js";
 
 const W = 380;
 const H = 150;

@@ -1,5 +1,5 @@
 /** Small heatmaps for the Draw panel: low-resolution ImageData, scaled up by CSS (pixelated). */
-import { sequential, diverging, maxAbs, toRGBA } from "../colors.js";
+import { sequential, diverging, maxAbs, toRGBA } from "./colors.js";
 
 /** Near-square grid for n cells: n -> {cols, rows}. */
 export function gridShape(n) {

@@ -1,11 +1,10 @@
 /** Toy-function mode: pick a function, race optimizers from a draggable start, play it step by step. */
-import { h, tOr } from "../dom.js";
-import { CATEGORICAL } from "../colors.js";
-import { fieldFromToy } from "./field.js";
+import { h, tx, tOr } from "../../dom.js";
+import { CATEGORICAL } from "../../colors.js";
+import { fieldFromToy } from "./heightfield.js";
 import { defaultRacers, pointAt, valueAt, velocity, downhill, advance } from "./race.js";
 
 const RATE = 12;
-const tx = (t, key, tag = "span", attrs = {}) => h(tag, { ...attrs, "data-i18n": key }, t(key));
 /** The function's name in the page's language, else the server's title. */
 const fnName = (t, f) => tOr(t, `toy.${f.name}`, f.title || f.name);
 
@@ -32,10 +31,8 @@ function controls(t, fns) {
   return { root, el };
 }
 
-/** mountToy(root, ctx) -> {frame(dt) -> scene, pointer(kind, [x, y]), relabel()}. */
-export function mountToy(root, ctx) {
-  const { t } = ctx;
-  const options = ctx.store.get("options") || {};
+/** mountToy(root, {t, options, api}) -> {frame(dt) -> scene, pointer(kind, [x, y]), relabel()}; api fetches the surfaces and races. */
+export function mountToy(root, { t, options, api }) {
   const fns = (options.toy_functions || []).filter((f) => (f.dim || f.view.length / 2) === 2);
   const { root: box, el } = controls(t, fns);
   root.append(box);
@@ -59,7 +56,7 @@ export function mountToy(root, ctx) {
     st.fn = fns.find((f) => f.name === name);
     st.start = st.fn.start.slice();
     st.racers = defaultRacers(optimizerNames, st.fn);
-    const answer = await ctx.api(`/api/toy/${name}/surface?n=81`);
+    const answer = await api(`/api/toy/${name}/surface?n=81`);
     if (st.fn.name !== name) return;
     st.field = fieldFromToy(answer);
     await runRace();
@@ -70,7 +67,7 @@ export function mountToy(root, ctx) {
     const body = { function: st.fn.name, start: st.start, steps: st.fn.steps || 100,
       optimizers: st.racers.map((r) => ({ name: r.name, lr: r.lr, label: r.name })) };
     try {
-      const answer = await ctx.api("/api/toy/race", { method: "POST", body });
+      const answer = await api("/api/toy/race", { method: "POST", body });
       if (token !== st.token) return;
       st.paths = answer.paths;
       st.colored = answer.paths.map((p, k) => ({ points: p.points, values: p.values, color: CATEGORICAL[k] }));

@@ -1,0 +1,45 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { normalizeConfig } from "../../../../static/views/build/build.js";
+import { datasetChange } from "../../../../static/views/build/groups.js";
+import { coerceParams } from "../../../../static/views/build/fields.js";
+import { paramCount, activationList, compactActivation } from "../../../../static/views/build/layers.js";
+
+const OPTIONS = {
+  datasets: [{ name: "mnist", kind: "mnist", n_in: 784, n_out: 10, n_train: 55000 },
+    { name: "moons", kind: "toy", n_in: 2, n_out: 1, n_train: 400 }],
+  optimizers: { adam: { lr: { default: 0.001, type: "float" }, betas: { default: [0.9, 0.999], type: "pair" },
+    amsgrad: { default: false, type: "bool" } } },
+  schedules: { step: { step_size: { default: 3, type: "int" }, gamma: { default: 0.1, type: "float" } } },
+  defaults: { dataset: "mnist", layers: [784, 16, 16, 10], activation: "sigmoid", output: "softmax",
+    loss: "cross_entropy", optimizer: "adam", optimizer_params: {}, lr: 0.5, schedule: "step",
+    schedule_params: {}, batch_size: 32, epochs: 5, seed: 0 },
+};
+
+test("784-16-16-10 has the course's 13,002 weights and biases", () => {
+  assert.equal(paramCount([784, 16, 16, 10]), 13002);
+});
+
+test("a link's loose values become the types the server expects", () => {
+  const c = normalizeConfig(OPTIONS, { optimizer_params: { amsgrad: 1, betas: [0.8, 0.99], bogus: 3 },
+    schedule_params: { step_size: 2.0 }, layers: [5, 32, 7] });
+  assert.deepEqual(c.optimizer_params, { amsgrad: true, betas: [0.8, 0.99] });
+  assert.deepEqual(c.schedule_params, { step_size: 2 });
+  assert.deepEqual(c.layers, [784, 32, 10], "input and output widths follow the data set");
+  assert.equal(coerceParams(OPTIONS.optimizers.adam, { amsgrad: 0 }).amsgrad, false);
+});
+
+test("switching to a one-output toy set keeps hidden layers and picks sigmoid + BCE", () => {
+  const part = datasetChange(OPTIONS, OPTIONS.defaults, "moons");
+  assert.deepEqual(part.layers, [2, 16, 16, 1]);
+  assert.equal(part.output, "sigmoid");
+  assert.equal(part.loss, "binary_cross_entropy");
+  assert.equal(part.batch_size, undefined);
+});
+
+test("per-layer activations expand and collapse", () => {
+  assert.deepEqual(activationList({ layers: [784, 8, 8, 8, 10], activation: "relu" }), ["relu", "relu", "relu"]);
+  assert.deepEqual(activationList({ layers: [784, 8, 8, 10], activation: ["tanh"] }), ["tanh", "tanh"]);
+  assert.equal(compactActivation(["elu", "elu"]), "elu");
+  assert.deepEqual(compactActivation(["elu", "relu"]), ["elu", "relu"]);
+});

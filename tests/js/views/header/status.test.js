@@ -1,0 +1,60 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fieldLabel, withoutFieldPrefix, localizeFields, describe } from "../../../../static/views/header/status.js";
+import { mergeDictionaries, translator } from "../../../../static/i18n.js";
+import common from "../../../../static/i18n/common.js";
+import build from "../../../../static/i18n/build.js";
+
+const dict = mergeDictionaries([common, build]);
+const en = translator(dict, "en");
+const ko = translator(dict, "ko");
+const options = {
+  optimizers: { sgd: { momentum: { label_en: "momentum", label_ko: "모멘텀" }, dampening: { label_en: "dampening", label_ko: "감쇠 (dampening)" } },
+    adam: { betas: { label_en: "betas (β1, β2)", label_ko: "β1, β2 (betas)" } } },
+  schedules: { plateau: { patience: { label_en: "patience (epochs)", label_ko: "기다릴 에폭 수 (patience)" } } },
+};
+const state = (lang) => ({ options, lang, config: { optimizer: "sgd", schedule: "plateau", layers: [784, 16, 16, 10] } });
+
+test("a server field path names the control's label in the page's language", () => {
+  assert.equal(fieldLabel("config.lr", en, state("en")), "Learning rate");
+  assert.equal(fieldLabel("config.lr", ko, state("ko")), "학습률");
+  assert.equal(fieldLabel("batch_size", ko, state("ko")), "배치 크기");
+  assert.equal(fieldLabel("config.epochs", ko, state("ko")), "에폭 수");
+});
+
+test("hyperparameters take their label from the options, for the chosen optimizer or schedule", () => {
+  assert.equal(fieldLabel("config.optimizer_params.dampening", ko, state("ko")), "감쇠 (dampening)");
+  assert.equal(fieldLabel("schedule_params.patience", en, state("en")), "patience (epochs)");
+  assert.equal(fieldLabel("opt.momentum", ko, state("ko")), "모멘텀", "link keys use opt./sched.");
+  assert.equal(fieldLabel("opt.betas", en, state("en")), "betas (β1, β2)", "another optimizer's parameter still has a label");
+  assert.equal(fieldLabel("opt.nonsense", en, state("en")), "nonsense");
+  assert.equal(fieldLabel("optimizer_params", en, state("en")), "Optimizer");
+});
+
+test("layer and activation paths name the hidden layer", () => {
+  assert.equal(fieldLabel("config.layers.2", en, state("en")), "Hidden layer 2");
+  assert.equal(fieldLabel("layers.0", ko, state("ko")), "층별 뉴런 수");
+  assert.equal(fieldLabel("activation.0", ko, state("ko")), "은닉층 1의 활성화 함수");
+  assert.equal(fieldLabel("activation", en, state("en")), "Activation function");
+});
+
+test("unknown paths give null, so the caller keeps the raw path", () => {
+  assert.equal(fieldLabel("type", en, state("en")), null);
+  assert.equal(fieldLabel("config", en, state("en")), null);
+  assert.equal(fieldLabel(null, en, state("en")), null);
+});
+
+test("the server message keeps its text but loses a repeated field-path prefix", () => {
+  assert.equal(withoutFieldPrefix("config.lr: Input should be greater than 0", "config.lr"), "Input should be greater than 0");
+  assert.equal(withoutFieldPrefix("lr is too large", "config.lr"), "lr is too large");
+  const d = describe({ connection: "open", status: { state: "error", message: "config.lr: too big", field: "config.lr" }, config: { lr: 1 } });
+  const params = localizeFields(d, ko, state("ko"));
+  assert.equal(ko(d.key, params), "문제가 생겼어요 (학습률): too big");
+  const raw = localizeFields(describe({ connection: "open", status: { state: "error", message: "m", field: "type" } }), en, state("en"));
+  assert.equal(raw.field, " (type)");
+});
+
+test("a bad link lists each unreadable value by its label and its link key", () => {
+  const d = describe({ connection: "open", status: { state: "badlink", fields: "lr, opt.momentum, zzz" } });
+  assert.equal(localizeFields(d, ko, state("ko")).fields, "학습률(lr), 모멘텀(opt.momentum), zzz");
+});
