@@ -83,7 +83,8 @@ function createSurfaceFollower(store, send, { clock, every, stopEvery, later }) 
   let last = null;
   store.subscribe(["status"], () => {
     const s = runState(store.get("status"));
-    if (MOVING.includes(last) && ["done", "paused", "stopped", "diverged"].includes(s)) later(() => ask(), 100);
+    // A diverged run keeps no weights to draw around: nothing to ask for.
+    if (MOVING.includes(last) && ["done", "paused", "stopped"].includes(s)) later(() => ask(), 100);
     const keep = isActive(store.get("status")) || ((s === "done" || s === "stopped") && !store.get("surface"));
     if (keep && timer === null) timer = every(tick, 250);
     if (!keep && timer !== null) { stopEvery(timer); timer = null; }

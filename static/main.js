@@ -66,7 +66,9 @@ async function boot() {
   const actions = createActions(store, controller.send);
   const t = (key, params) => ctx.t(key, params);
   setupLanguage(store, dict, ctx);
-  mountStatus(document.querySelector("[data-testid=status]"), document.querySelector("[data-testid=status-message]"), store, t);
+  const status = mountStatus(document.querySelector("[data-testid=status]"), document.querySelector("[data-testid=status-message]"), t);
+  store.subscribe(["connection", "health", "status", "lang", "config", "options"], () => status.render(store.get()));
+  status.render(store.get());
   controller.connect();
   pollHealth(store, api);
   const options = await api("/api/options");

@@ -136,8 +136,8 @@ def test_a_tap_picks_a_hidden_neuron(browser, server_url):
 
 # The image the page sends for what the pad shows now (the pad's own downsampling and encoding).
 PAD_IMAGE = """async () => {
-    const { compactImage } = await import('/static/views/follow.js');
-    const { inkRows, SEND_SIDE } = await import('/static/views/drawpad.js');
+    const { compactImage } = await import('/static/views/draw/follow.js');
+    const { inkRows, SEND_SIDE } = await import('/static/views/draw/pad.js');
     const pad = document.querySelector('[data-testid=draw-canvas]');
     const small = document.createElement('canvas'); small.width = small.height = SEND_SIDE;
     const g = small.getContext('2d'); g.drawImage(pad, 0, 0, SEND_SIDE, SEND_SIDE);

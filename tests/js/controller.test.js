@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createStore } from "../../static/store.js";
 import { createController, dispatch } from "../../static/controller.js";
 import { encodeFrame } from "../../static/protocol.js";
-import { describe } from "../../static/views/status.js";
+import { describe } from "../../static/views/header/status.js";
 
 class FakeSocket {
   static all = [];
@@ -72,4 +72,16 @@ test("diverged status suggests a learning rate ten times smaller", () => {
   assert.equal(d.state, "diverged");
   assert.equal(d.params.lr, 1);
   assert.equal(describe({ connection: "open", status: { state: "queued", position: 3 } }).params.position, 3);
+});
+
+test("errors are routed by what they are about, never by their wording", () => {
+  const store = createStore({ status: { state: "training", run_id: "r" } });
+  dispatch(store, { type: "error", about: "surface", message: "plane: needs a run", field: "plane" });
+  assert.equal(store.get("status").state, "training", "a failed surface leaves the run alone");
+  assert.equal(store.get("error").about, "surface");
+  dispatch(store, { type: "error", about: "probe", message: "surface-like words mean nothing", field: "pixels" });
+  assert.equal(store.get("status").state, "training");
+  dispatch(store, { type: "error", about: "start", message: "surface of the lr", field: "lr" });
+  assert.equal(store.get("status").state, "error", "a refused start is the run's error, whatever the text says");
+  assert.equal(store.get("status").field, "lr");
 });

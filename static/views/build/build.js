@@ -47,7 +47,7 @@ export function mount(root, ctx) {
     const config = store.get("config");
     if (!options || !config) return;
     const focusKey = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.key;
-    fieldset.replaceChildren(...groups({ t: ctx.t, lang: store.get("lang"), options, config, set: setConfig }));
+    fieldset.replaceChildren(...groups({ t: ctx.t, options, config, set: setConfig }));
     fieldset.disabled = isActive(store.get("status"));
     curveBox.isConnected || fieldset.querySelector(".schedule-curve")?.append(curveBox);
     if (focusKey) root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();

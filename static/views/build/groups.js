@@ -12,7 +12,7 @@ export const datasetsOf = (options) => (Array.isArray(options.datasets) ? option
 const group = (t, titleKey, ...children) => h("div", { class: "group" }, h("h3", {}, t(titleKey)), ...children);
 const choicesOf = (t, prefix, list) => list.map((n) => [n, tOr(t, `${prefix}.${n}`, n)]);
 
-/** env = {t, lang, options, config, set(part, structural)} -> [group elements]. */
+/** env = {t, options, config, set(part, structural)} -> [group elements]. */
 export function groups(env) {
   return [dataGroup(env), networkGroup(env), trainingGroup(env)];
 }
@@ -21,7 +21,8 @@ function dataGroup({ t, options, config, set }) {
   return group(t, "build.group.data",
     selectField({ key: "dataset", label: t("build.dataset"), value: config.dataset, testid: "dataset",
       choices: datasetsOf(options).map((d) => [d.name, tOr(t, `dataset.${d.name}`, d.name)]),
-      onChange: (v) => set(datasetChange(options, config, v), true) }));
+      onChange: (v) => set(datasetChange(options, config, v), true) }),
+    h("p", { class: "hint", "data-testid": "dataset-about" }, tOr(t, `dataset.${config.dataset}.about`, "")));
 }
 
 function networkGroup({ t, options, config, set }) {

@@ -73,10 +73,9 @@ export function localizeFields(d, t, state) {
   return params;
 }
 
-/** mount(pill, line, store, t) -> {render()}. */
-export function mountStatus(pill, line, store, t) {
-  function render() {
-    const state = store.get();
+/** mount(pill, line, t) -> {render(state)}: state = {connection, health, status, config, options, lang}. */
+export function mountStatus(pill, line, t) {
+  function render(state) {
     const d = describe(state);
     pill.dataset.state = d.state;
     pill.textContent = t(`status.${d.state}`);
@@ -89,7 +88,5 @@ export function mountStatus(pill, line, store, t) {
     if (d.state === "error" || d.state === "diverged") line.setAttribute("role", "alert");
     else line.removeAttribute("role");
   }
-  store.subscribe(["connection", "health", "status", "lang", "config", "options"], render);
-  render();
   return { render };
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isoSegments, levels } from "../../../../static/views/downhill/contourlines.js";
+import { makeField } from "../../../../static/views/downhill/heightfield.js";
 
 const bowl = () => {
   const xs = [-1, 0, 1];

@@ -2,11 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pointAt, valueAt, velocity, downhill, advance, follow, defaultRacers } from "../../../../static/views/downhill/race.js";
 
-const bowl = () => {
-  const xs = [-1, 0, 1];
-  return makeField(xs, xs, xs.flatMap((y) => xs.map((x) => x * x + y * y)));
-};
-
 test("balls move smoothly between path points and stop at the end", () => {
   const pts = [[0, 0], [2, 0], [2, 4]];
   assert.deepEqual(pointAt(pts, 0.5), [1, 0]);

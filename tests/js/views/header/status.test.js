@@ -2,27 +2,32 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldLabel, withoutFieldPrefix, localizeFields, describe } from "../../../../static/views/header/status.js";
 import { mergeDictionaries, translator } from "../../../../static/i18n.js";
-import common from "../../../../static/i18n/common.js";
-import build from "../../../../static/i18n/build.js";
+import common from "../../../../static/i18n/common-text.js";
+import build from "../../../../static/i18n/build-text.js";
+import params from "../../../../static/i18n/params-text.js";
 
-const dict = mergeDictionaries([common, build]);
+const dict = mergeDictionaries([common, build, params]);
 const en = translator(dict, "en");
 const ko = translator(dict, "ko");
+// /api/options describes the parameters (no UI text); their labels are the page's own.
 const options = {
-  optimizers: { sgd: { momentum: { label_en: "momentum", label_ko: "모멘텀" }, dampening: { label_en: "dampening", label_ko: "감쇠 (dampening)" } },
-    adam: { betas: { label_en: "betas (β1, β2)", label_ko: "β1, β2 (betas)" } } },
-  schedules: { plateau: { patience: { label_en: "patience (epochs)", label_ko: "기다릴 에폭 수 (patience)" } } },
+  optimizers: { sgd: { momentum: { default: 0, type: "float" }, dampening: { default: 0, type: "float" } },
+    adam: { betas: { default: [0.9, 0.999], type: "pair" } } },
+  schedules: { plateau: { patience: { default: 2, type: "int" } } },
 };
 const state = (lang) => ({ options, lang, config: { optimizer: "sgd", schedule: "plateau", layers: [784, 16, 16, 10] } });
 
+/** [path, language, expected label] rows checked by fieldLabel. */
+const expectLabels = (rows) => {
+  for (const [path, lang, want] of rows) assert.equal(fieldLabel(path, lang === "ko" ? ko : en, state(lang)), want, path);
+};
+
 test("a server field path names the control's label in the page's language", () => {
-  assert.equal(fieldLabel("config.lr", en, state("en")), "Learning rate");
-  assert.equal(fieldLabel("config.lr", ko, state("ko")), "학습률");
-  assert.equal(fieldLabel("batch_size", ko, state("ko")), "배치 크기");
-  assert.equal(fieldLabel("config.epochs", ko, state("ko")), "에폭 수");
+  expectLabels([["config.lr", "en", "Learning rate"], ["config.lr", "ko", "학습률"], ["batch_size", "ko", "배치 크기"],
+    ["config.epochs", "ko", "에폭 수"]]);
 });
 
-test("hyperparameters take their label from the options, for the chosen optimizer or schedule", () => {
+test("hyperparameters are named by the page's own labels, in its language", () => {
   assert.equal(fieldLabel("config.optimizer_params.dampening", ko, state("ko")), "감쇠 (dampening)");
   assert.equal(fieldLabel("schedule_params.patience", en, state("en")), "patience (epochs)");
   assert.equal(fieldLabel("opt.momentum", ko, state("ko")), "모멘텀", "link keys use opt./sched.");
@@ -32,10 +37,8 @@ test("hyperparameters take their label from the options, for the chosen optimize
 });
 
 test("layer and activation paths name the hidden layer", () => {
-  assert.equal(fieldLabel("config.layers.2", en, state("en")), "Hidden layer 2");
-  assert.equal(fieldLabel("layers.0", ko, state("ko")), "층별 뉴런 수");
-  assert.equal(fieldLabel("activation.0", ko, state("ko")), "은닉층 1의 활성화 함수");
-  assert.equal(fieldLabel("activation", en, state("en")), "Activation function");
+  expectLabels([["config.layers.2", "en", "Hidden layer 2"], ["layers.0", "ko", "층별 뉴런 수"],
+    ["activation.0", "ko", "은닉층 1의 활성화 함수"], ["activation", "en", "Activation function"]]);
 });
 
 test("unknown paths give null, so the caller keeps the raw path", () => {
