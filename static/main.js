@@ -3,7 +3,8 @@ import { createStore } from "./store.js";
 import { createController, socketUrl } from "./controller.js";
 import { createActions, cleared, pollHealth } from "./actions.js";
 import { isActive } from "./runstates.js";
-import { encodeConfig, decodeConfig } from "./urlstate.js";
+import { encodeConfig, decodeConfig, encodePage, decodePage } from "./urlstate.js";
+import { defaultSpeed } from "./presets.js";
 import { loadDictionaries, pickLanguage, translator, applyTranslations, STORAGE_KEY } from "./i18n.js";
 import common from "./i18n/common-text.js";
 import { api } from "./api.js";
@@ -11,6 +12,7 @@ import { mountStatus } from "./views/header/status.js";
 import { mountLanguage } from "./views/header/language.js";
 import * as buildView from "./views/build/build.js";
 import * as watchView from "./views/watch/watch.js";
+import { createSlots } from "./slots.js";
 
 function storedLang() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
@@ -34,16 +36,20 @@ function setupLanguage(store, dict, ctx) {
   apply();
 }
 
+/** The link holds the whole setup: the config, the speed and the language. */
 function syncUrl(store, normalize) {
-  store.subscribe(["config"], () => {
-    const hash = `#${encodeConfig(store.get("config"))}`;
+  store.subscribe(["config", "speed", "lang"], () => {
+    const hash = `#${encodeConfig(store.get("config"))}&${encodePage({ speed: store.get("speed"), lang: store.get("lang") })}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
   });
   window.addEventListener("hashchange", () => {
     const options = store.get("options");
+    const page = decodePage(location.hash);
+    if (page.lang) store.set("lang", page.lang);
     if (!options || isActive(store.get("status"))) return;
     const { config, found } = decodeConfig(location.hash, options.defaults);
     if (found) store.set("config", normalize(options, config));
+    if (page.speed !== undefined) store.set("speed", page.speed);
   });
 }
 
@@ -51,15 +57,28 @@ async function mountLater(name, ctx) {
   const root = document.getElementById(`${name}-root`);
   try {
     const mod = await import(`./views/${name}/${name}.js`);
-    mod.mount(root, ctx);
+    return mod.mount(root, ctx) || {};
   } catch (err) {
     console.warn(`the ${name} panel is not available yet:`, err.message);
+    return {};
+  }
+}
+
+/** The first screen shows the pad, the answer, the loss chart and the 3-D view while it is in view. */
+function fillFirstScreen(panels) {
+  const story = document.getElementById("panel-story");
+  const slots = createSlots(story);
+  const slot = (name) => story.querySelector(`[data-slot=${name}]`);
+  for (const panel of panels) {
+    for (const [name, node] of Object.entries(panel.parts || {})) slots.place(node, slot(name), panel.homes[name]);
   }
 }
 
 async function boot() {
   const dict = await loadDictionaries();
-  const store = createStore({ lang: pickLanguage(storedLang(), navigator.languages || []), connection: "connecting",
+  const linked = decodePage(location.hash);
+  const asked = decodePage(location.search).lang || linked.lang;   // ?lang=ko or ko in the hash wins
+  const store = createStore({ lang: pickLanguage(asked || storedLang(), navigator.languages || []), connection: "connecting",
     status: null, ...cleared() });
   const controller = createController({ store, url: socketUrl(location) });
   const ctx = { t: (k) => k };
@@ -73,14 +92,17 @@ async function boot() {
   pollHealth(store, api);
   const options = await api("/api/options");
   const { config, errors } = decodeConfig(location.hash, options.defaults);
+  const bad = [...errors, ...linked.errors];
   store.patch({ options, config: buildView.normalizeConfig(options, config),
-    ...(errors.length ? { status: { state: "badlink", fields: errors.join(", ") } } : {}) });
+    speed: linked.speed !== undefined ? linked.speed : defaultSpeed(config.dataset),
+    ...(bad.length ? { status: { state: "badlink", fields: bad.join(", ") } } : {}) });
   syncUrl(store, buildView.normalizeConfig);
   const panelCtx = { store, api, t, actions };
   buildView.mount(document.getElementById("build-root"), panelCtx);
-  watchView.mount(document.getElementById("watch-root"), panelCtx);
+  const watch = watchView.mount(document.getElementById("watch-root"), panelCtx);
   applyTranslations(document, t);
-  await Promise.all([mountLater("draw", panelCtx), mountLater("downhill", panelCtx)]);
+  const later = await Promise.all(["draw", "downhill", "runs"].map((name) => mountLater(name, panelCtx)));
+  fillFirstScreen([later[0], watch, later[1]]);
   document.body.dataset.ready = "true";
 }
 

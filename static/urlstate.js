@@ -48,6 +48,30 @@ export function readValue(s) {
 
 const esc = (s) => encodeURIComponent(s).replace(/%2C/gi, ",");
 
+/** Page settings kept in the link beside the config: the speed (updates a second, "max" = as fast as possible) and the language. */
+const PAGE = {
+  speed: { write: (v) => (v === null ? "max" : String(v)),
+    read: (s) => { if (s === "max") return null; const x = num.read(s); if (!(x > 0)) throw new Error(`not a speed: ${s}`); return x; } },
+  lang: { write: String, read: (s) => { if (!["en", "ko"].includes(s)) throw new Error(`not a language: ${s}`); return s; } },
+};
+
+/** {speed, lang} -> "speed=300&lang=ko" (undefined values left out). */
+export function encodePage(page) {
+  return Object.entries(PAGE).filter(([k]) => page[k] !== undefined).map(([k, codec]) => `${k}=${codec.write(page[k])}`).join("&");
+}
+
+/** "#...&speed=30&lang=ko" (also a bare "ko"/"en") or "?lang=ko" -> {speed?, lang?, errors: [key]}. */
+export function decodePage(text) {
+  const out = { errors: [] };
+  for (const pair of String(text || "").replace(/^[#?]/, "").split("&")) {
+    if (pair === "ko" || pair === "en") { out.lang = pair; continue; }
+    const [key, ...rest] = pair.split("=");
+    if (!(key in PAGE) || !rest.length) continue;
+    try { out[key] = PAGE[key].read(decodeURIComponent(rest.join("="))); } catch { out.errors.push(key); }
+  }
+  return out;
+}
+
 /** config -> "dataset=mnist&layers=784-16-10&..." (no leading #). */
 export function encodeConfig(config) {
   const parts = [];

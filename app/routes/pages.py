@@ -14,7 +14,8 @@ TEMPLATES = ROOT / "templates"
 FALLBACK = ("<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>Downhill</title>"
             "<h1>Downhill</h1><p>The page is not built yet (templates/index.html missing).</p></html>")
 VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_modules" / "uplot" / "dist",
-          "swagger-ui": ROOT / "node_modules" / "swagger-ui-dist"}
+          "swagger-ui": ROOT / "node_modules" / "swagger-ui-dist",
+          "noto-sans-kr": ROOT / "node_modules" / "@fontsource" / "noto-sans-kr"}
 
 router = APIRouter()
 _templates = Jinja2Templates(directory=str(TEMPLATES))
@@ -49,7 +50,7 @@ def index(request: Request) -> HTMLResponse:
 
 
 def mount_static(app: FastAPI) -> None:
-    """Serve static/ and the two npm packages the page uses (nothing else under node_modules)."""
+    """Serve static/ and the npm packages the page uses (nothing else under node_modules)."""
     static = ROOT / "static"
     if static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")

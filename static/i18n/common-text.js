@@ -1,6 +1,10 @@
 /** Shared text: header, panel names, status pill and status messages. */
 export default {
   en: {
+    "status.interrupted": "interrupted",
+    "panel.story": "Start",
+    "panel.story.title": "Draw, train, watch",
+    "panel.runs": "Runs",
     "app.title": "Downhill — watch a neural network learn",
     "app.tagline": "Watch a neural network learn",
     "app.bootFailed": "Downhill could not start: {message}",
@@ -47,6 +51,10 @@ export default {
     "status.msg.lost": "The connection dropped, so the run on the server ended. Press Play to train again.",
   },
   ko: {
+    "status.interrupted": "중단됨",
+    "panel.story": "처음 화면",
+    "panel.story.title": "그리고, 학습시키고, 지켜보기",
+    "panel.runs": "학습 기록",
     "app.title": "Downhill — 신경망이 학습하는 모습 지켜보기",
     "app.tagline": "신경망이 학습하는 모습을 눈으로 지켜보세요",
     "app.bootFailed": "Downhill을 시작하지 못했어요: {message}",

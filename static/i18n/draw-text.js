@@ -1,6 +1,8 @@
 /** Draw panel text (English and Korean). */
 export default {
   en: {
+    "draw.by.picked": "Answered by: your saved run {run} (picked in Runs).",
+    "draw.pad.hint": "Draw a digit here",
     "draw.pad.aria": "Drawing area: draw a digit from 0 to 9 with the mouse, a pen or a finger",
     "draw.clear": "Clear",
     "draw.random": "Random test digit",
@@ -47,6 +49,8 @@ export default {
     "draw.eval.loading": "Testing the network on 10,000 digits…",
   },
   ko: {
+    "draw.by.picked": "답한 신경망: 저장해 둔 학습 기록 {run} ('학습 기록'에서 고름)",
+    "draw.pad.hint": "여기에 숫자를 써 보세요",
     "draw.pad.aria": "그리기 영역: 마우스, 펜, 손가락으로 0부터 9까지 숫자를 써 보세요",
     "draw.clear": "지우기",
     "draw.random": "테스트 숫자 하나 가져오기",

@@ -1,6 +1,7 @@
 /** Watch panel text: chart titles, explanations, legends. */
 export default {
   en: {
+    "watch.empty": "Press Play: this chart fills in as the network learns.",
     "watch.epoch": "epoch",
     "watch.train": "train",
     "watch.val": "validation",
@@ -64,6 +65,7 @@ export default {
     "watch.summary.empty": "No training yet: press Play.",
   },
   ko: {
+    "watch.empty": "▶ 학습 시작을 누르면 신경망이 배우는 대로 이 그래프가 채워져요.",
     "watch.epoch": "에폭",
     "watch.train": "훈련",
     "watch.val": "검증",

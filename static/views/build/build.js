@@ -2,6 +2,7 @@
 import { h } from "../../dom.js";
 import { coerceParams } from "./fields.js";
 import { groups, datasetsOf } from "./groups.js";
+import { defaultSpeed } from "../../presets.js";
 import { mountTransport } from "./transport.js";
 import { mountLrCurve } from "./lrcurve.js";
 import { isActive, runState } from "../../runstates.js";
@@ -19,9 +20,30 @@ export function normalizeConfig(options, partial = {}) {
   return c;
 }
 
-/** mount(root, {store, t, actions}) -> {render()}: actions = {play, pause, step, reset, setLr}. */
+/** Updates one epoch takes: ⌈training examples / batch size⌉ (train_size caps the examples). */
+export function updatesPerEpoch(options, config) {
+  const ds = datasetsOf(options || {}).find((d) => d.name === config.dataset);
+  const n = Math.min(ds ? ds.n_train : 0, config.train_size || Infinity);
+  return n ? Math.ceil(n / Math.max(1, config.batch_size || 1)) : 0;
+}
+
+/** The reason Play cannot start (values out of range, each with its label and allowed range), or "". */
+export function blockedReason(invalid, t) {
+  if (!invalid.size) return "";
+  return t("build.cannotStart", { fields: [...invalid.values()].map((v) => `${v.label} (${v.allowed})`).join(", ") });
+}
+
+/** "0 < x ≤ 10", "1 – 500 (whole numbers)" for an input's range. */
+export function allowedText({ min, max, minOpen, whole }, t) {
+  const lo = min == null ? "" : `${min} ${minOpen ? "<" : "≤"} `;
+  const hi = max == null ? "" : ` ≤ ${max.toLocaleString()}`;
+  return t(whole ? "build.allowed.whole" : "build.allowed", { range: `${lo}x${hi}` });
+}
+
+/** mount(root, {store, t, actions}) -> {render()}: actions = {play, pause, step, reset, setLr, setSpeed}. */
 export function mount(root, ctx) {
   const { store } = ctx;
+  const t = (...a) => ctx.t(...a);
   const transportBox = h("div", { class: "transport-box" });
   const form = h("form", { class: "build-form", onSubmit: (e) => e.preventDefault() });
   const fieldset = h("fieldset", { class: "build-fields" });
@@ -29,10 +51,15 @@ export function mount(root, ctx) {
   form.append(fieldset);
   const share = h("button", { type: "button", class: "btn small", "data-testid": "copy-link", dataset: { i18n: "build.copyLink" },
     onClick: () => copyLink(share, ctx.t) });
-  root.append(transportBox, form, h("div", { class: "share" }, share, h("span", { class: "hint", role: "status" })));
-  const transport = mountTransport(transportBox, { t: (...a) => ctx.t(...a), actions: ctx.actions,
+  // On a phone the settings start folded, so the pad is within reach below Play.
+  const settings = h("details", { class: "settings", "data-testid": "settings", open: !matchMedia("(max-width: 700px)").matches },
+    h("summary", { "data-i18n": "build.settings" }, t("build.settings")), form,
+    h("div", { class: "share" }, share, h("span", { class: "hint", role: "status" })));
+  root.append(transportBox, settings);
+  const transport = mountTransport(transportBox, { t, actions: ctx.actions,
     onLr: (lr) => { setConfig({ lr }); ctx.actions.setLr(lr); } });
-  const curve = mountLrCurve(curveBox, ctx.api, (...a) => ctx.t(...a));
+  const curve = mountLrCurve(curveBox, ctx.api, t);
+  const invalid = new Map();   // key -> {label, allowed}: values typed out of range, holding Play back
   let ownChange = false;
 
   function setConfig(part, structural = false) {
@@ -42,25 +69,53 @@ export function mount(root, ctx) {
     ownChange = false;
   }
 
+  /** Everything the transport shows besides the run state: why Play waits, the speed and the run's length. */
+  function page() {
+    const options = store.get("options") || {};
+    const config = store.get("config") || {};
+    const limits = options.limits || {};
+    const speed = store.get("speed");
+    const updates = updatesPerEpoch(options, config) * (config.epochs || 0);
+    return { why: blockedReason(invalid, t), speed, paced: !!limits.speed, seconds: speed ? updates / speed : null,
+      lrRange: { min: (limits.lr || [0])[0], max: (limits.lr || [0, 10])[1], minOpen: true } };
+  }
+  const updateTransport = () => transport.update(runState(store.get("status")), store.get("config") || {}, page());
+
+  root.addEventListener("fieldcheck", (e) => {
+    const { key, label, ok, note } = e.detail;
+    const allowed = allowedText(e.detail, t);
+    if (ok) invalid.delete(key);
+    else invalid.set(key, { label, allowed });
+    if (note) note.textContent = ok ? "" : allowed;
+    updateTransport();
+  });
+
   function render() {
     const options = store.get("options");
     const config = store.get("config");
     if (!options || !config) return;
     const focusKey = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.key;
-    fieldset.replaceChildren(...groups({ t: ctx.t, options, config, set: setConfig }));
+    for (const key of invalid.keys()) if (key !== "lr") invalid.delete(key);   // the form is drawn anew from the config
+    fieldset.replaceChildren(...groups({ t, options, config, set: setConfig }));
     fieldset.disabled = isActive(store.get("status"));
     curveBox.isConnected || fieldset.querySelector(".schedule-curve")?.append(curveBox);
     if (focusKey) root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
     curve.update(config);
-    transport.update(runState(store.get("status")), config);
+    updateTransport();
   }
 
+  let dataset = (store.get("config") || {}).dataset;
   store.subscribe(["options", "lang"], render);
-  store.subscribe(["config"], () => { if (!ownChange) render(); else { curve.update(store.get("config")); transport.update(runState(store.get("status")), store.get("config")); } });
+  store.subscribe(["config"], () => {
+    const config = store.get("config");
+    if (config.dataset !== dataset) { dataset = config.dataset; ctx.actions.setSpeed(defaultSpeed(dataset)); }
+    if (!ownChange) render(); else { curve.update(config); updateTransport(); }
+  });
+  store.subscribe(["speed"], updateTransport);
   store.subscribe(["status", "connection"], () => {
     fieldset.disabled = isActive(store.get("status"));
     markInvalid(root, store.get("status"));
-    transport.update(runState(store.get("status")), store.get("config") || {});
+    updateTransport();
   });
   window.addEventListener("resize", () => curve.resize());
   render();

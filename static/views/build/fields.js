@@ -14,18 +14,33 @@ export function selectField({ key, label, value, choices, onChange, help, testid
   return h("div", { class: "field" }, h("label", { for: id }, label), select);
 }
 
-/** A labelled number input; commits on change, ignores text that is not a number in range. */
-export function numberField({ key, label, value, min, max, step = "any", onChange, help, testid }) {
+/** Whether text is a number within [min, max] ((min, max] with minOpen), whole when asked. */
+export function inRange(text, { min, max, minOpen = false, whole = false }) {
+  const x = Number(text);
+  return text !== "" && Number.isFinite(x) && (!whole || Number.isInteger(x))
+    && (min == null || (minOpen ? x > min : x >= min)) && (max == null || x <= max);
+}
+
+/**
+ * Check an input's text against its range. Nothing is changed silently: out of range, the input is
+ * marked invalid and a bubbling "fieldcheck" event ({key, label, ok, min, max, minOpen, whole, note})
+ * asks the panel to say why next to it (in `note`) and to hold Play back; in range, onChange(x).
+ */
+export function checkNumber(input, { key, label, note, onChange, ...range }) {
+  const ok = inRange(input.value, range);
+  input.setAttribute("aria-invalid", ok ? "false" : "true");
+  input.dispatchEvent(new CustomEvent("fieldcheck", { bubbles: true, detail: { key, label, ok, note, ...range } }));
+  if (ok) onChange(Number(input.value));
+}
+
+/** A labelled number input; commits on change; out-of-range text is kept, marked and explained (checkNumber). */
+export function numberField({ key, label, value, min, max, minOpen, step = "any", onChange, help, testid }) {
   const id = nextId(key);
+  const note = h("p", { class: "field-note", id: `${id}-note`, "data-testid": testid ? `${testid}-note` : undefined, "aria-live": "polite" });
   const input = h("input", { id, type: "number", inputmode: "decimal", value, min, max, step,
-    dataset: { key }, "data-testid": testid, title: help,
-    onChange: (e) => {
-      const x = Number(e.target.value);
-      const ok = e.target.value !== "" && Number.isFinite(x) && (min == null || x >= min) && (max == null || x <= max);
-      e.target.setAttribute("aria-invalid", ok ? "false" : "true");
-      if (ok) onChange(x);
-    } });
-  return h("div", { class: "field" }, h("label", { for: id }, label), input);
+    dataset: { key }, "data-testid": testid, title: help, "aria-describedby": `${id}-note`,
+    onChange: (e) => checkNumber(e.target, { key, label, note, onChange, min, max, minOpen, whole: step === 1 }) });
+  return h("div", { class: "field" }, h("label", { for: id }, label), input, note);
 }
 
 /** A labelled checkbox. */

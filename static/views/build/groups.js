@@ -2,6 +2,7 @@
 import { h, tOr } from "../../dom.js";
 import { selectField, numberField, paramFields } from "./fields.js";
 import { renderLayers } from "./layers.js";
+import { presetConfig } from "../../presets.js";
 
 /** Losses computed together with their output activation (softmax + CE, sigmoid + BCE) fix the output. */
 export const FUSED = new Set(["softmax", "sigmoid"]);
@@ -105,12 +106,14 @@ function lossChange(losses, name) {
   return FUSED.has(out) ? { loss: name, output: out } : { loss: name };
 }
 
-/** Switching data sets fixes the input/output widths and, for one output, the loss. */
+/** Switching data sets applies its preset (presets.js), fixes the input/output widths and, for one output, the loss. */
 export function datasetChange(options, config, name) {
   const ds = datasetsOf(options).find((d) => d.name === name);
   if (!ds) return { dataset: name };
-  const part = { dataset: name, layers: [ds.n_in, ...config.layers.slice(1, -1), ds.n_out] };
-  if (config.batch_size > ds.n_train) part.batch_size = Math.min(32, ds.n_train);
+  const preset = presetConfig(name, options.defaults);
+  const hidden = (preset.layers || config.layers).slice(1, -1);
+  const part = { ...preset, dataset: name, layers: [ds.n_in, ...hidden, ds.n_out] };
+  if ((part.batch_size ?? config.batch_size) > ds.n_train) part.batch_size = Math.min(32, ds.n_train);
   if (ds.n_out === 1 && config.output === "softmax") Object.assign(part, { output: "sigmoid", loss: "binary_cross_entropy" });
   if (ds.n_out > 1 && config.loss === "binary_cross_entropy") Object.assign(part, { output: "softmax", loss: "cross_entropy" });
   return part;

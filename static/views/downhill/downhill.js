@@ -11,6 +11,7 @@ const mark = (node, key, value) => { if (node.dataset[key] !== value) node.datas
 
 function layout(t) {
   const el = {
+    fig3d: null,
     toyBtn: tx(t, "downhill.mode.toy", "button", { type: "button", class: "btn", "data-testid": "mode-toy", "aria-pressed": "true" }),
     netBtn: tx(t, "downhill.mode.net", "button", { type: "button", class: "btn", "data-testid": "mode-net", "aria-pressed": "false" }),
     view3d: h("div", { class: "surface-view", "data-testid": "surface-view", role: "application", tabindex: "0",
@@ -20,11 +21,14 @@ function layout(t) {
     toy: h("div", { class: "mode-box" }),
     net: h("div", { class: "mode-box", hidden: true }),
   };
+  // The 3-D view is shown on the first screen too (slots.js moves it): its home keeps its place here.
+  el.fig3d = h("figure", { class: "view view3d" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d")),
+    tx(t, "downhill.view3d.keys", "p", { class: "hint", id: "surface-keys" }));
+  el.surfaceHome = h("div", { class: "slot slot-home surface-home" }, el.fig3d);
   const root = h("div", { class: "downhill" },
     h("div", { class: "mode-switch", role: "group" }, el.toyBtn, el.netBtn, tx(t, "downhill.mode.help", "span", { class: "hint" })),
     h("div", { class: "downhill-grid" },
-      h("figure", { class: "view" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d")),
-        tx(t, "downhill.view3d.keys", "p", { class: "hint", id: "surface-keys" })),
+      el.surfaceHome,
       h("figure", { class: "view" }, el.contour, h("figcaption", {}, tx(t, "downhill.contour"))),
       h("div", { class: "downhill-side" }, el.toy, el.net,
         h("figure", { class: "view" }, el.slice, h("figcaption", {}, tx(t, "downhill.slice"))))));
@@ -137,8 +141,17 @@ export function mount(root, ctx) {
     last = fpsSince = performance.now();
     requestAnimationFrame(loop);
   }
-  new IntersectionObserver((entries) => { visible = entries.some((e) => e.isIntersecting); start(); }).observe(view);
+  // The animation runs while the panel or the 3-D view (wherever it is shown) is on screen.
+  const seen = new Map();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) seen.set(e.target, e.isIntersecting);
+    visible = [...seen.values()].some(Boolean);
+    start();
+  });
+  io.observe(view);
+  io.observe(el.fig3d);
   make3d(el.view3d, t).then((s) => { surface = s; field = undefined; ready = true; start(); });
   store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); });
   setMode("toy");
+  return { parts: { surface: el.fig3d }, homes: { surface: el.surfaceHome } };
 }

@@ -64,7 +64,7 @@ export function softwareGl() {
 }
 
 /** mountSurface3d(container) -> {setField(field), draw(scene), dispose()}; scene = {paths, balls} as for the contour map. */
-export function mountSurface3d(container, { width = 420, height = 380 } = {}) {
+export function mountSurface3d(container, { width = 440, height = 330 } = {}) {
   // On a software rasteriser (no GPU to spare) multisampling costs more than the whole frame
   // budget, and an on-page WebGL canvas stalls every frame while it is read back: there the
   // scene is drawn off the page and copied into a plain canvas without waiting (glcopy.js).

@@ -34,13 +34,19 @@ function layout(t) {
   };
   const fig = (canvas, key, helpKey) => h("figure", { class: "map" }, canvas,
     h("figcaption", {}, tx(t, key, "strong"), helpKey ? tx(t, helpKey, "small") : null));
+  // The pad and the answer are shown on the first screen too (slots.js moves them): each has a home here.
+  el.padBox = h("div", { class: "pad-box", "data-testid": "pad-box", dataset: { empty: "true" } },
+    h("div", { class: "pad-frame" }, el.pad, tx(t, "draw.pad.hint", "span", { class: "pad-hint", "aria-hidden": "true" })),
+    h("div", { class: "draw-buttons" }, el.clear, el.random), el.note);
+  el.answerBox = h("div", { class: "draw-answer" }, h("div", { class: "answer-bars" }, tx(t, "draw.prediction", "h3"), el.by, el.bars),
+    h("div", { class: "answer-layers" }, tx(t, "draw.layers", "h3"), tx(t, "draw.layers.help", "p", { class: "hint layers-help" }), el.layers));
+  el.padHome = h("div", { class: "slot slot-home pad-home" }, el.padBox);
+  el.answerHome = h("div", { class: "slot slot-home answer-home" }, el.answerBox);
   const root = h("div", { class: "draw-grid" },
-    h("div", { class: "draw-left" }, el.pad, h("div", { class: "draw-buttons" }, el.clear, el.random), el.note,
+    h("div", { class: "draw-left" }, el.padHome,
       h("div", { class: "pipeline", "data-testid": "preprocessing" }, fig(el.cropped, "draw.step.crop", "draw.step.crop.help"),
         fig(el.scaled, "draw.step.scale", "draw.step.scale.help"), fig(el.seen, "draw.seen", "draw.seen.help"))),
-    h("div", { class: "draw-right" },
-      h("div", { class: "draw-answer" }, h("div", {}, tx(t, "draw.prediction", "h3"), el.by, el.bars),
-        h("div", {}, tx(t, "draw.layers", "h3"), tx(t, "draw.layers.help", "p", { class: "hint" }), el.layers)),
+    h("div", { class: "draw-right" }, el.answerHome,
       h("div", { class: "draw-maps" }, fig(el.contrib, "draw.contrib", "draw.contrib.help"),
         fig(el.weights, "draw.weights", "draw.weights.help"), fig(el.saliency, "draw.saliency", "draw.saliency.help")),
       el.contribNote),
@@ -65,7 +71,9 @@ function showSteps(el, steps) {
 function followRun(ctx, el, predictor, state) {
   const { store } = ctx;
   const who = () => answeringRun(store.get("status"), store.get("lastSnapshot"));
-  const withRun = (body) => { const w = who(); return w ? { ...body, run: w.run } : body; };
+  // Your training run answers; without one, a saved run picked in the Runs panel; else the ready-made model.
+  const asked = () => { const w = who(); return w ? w.run : store.get("drawWith") || null; };
+  const withRun = (body) => { const run = asked(); return run ? { ...body, run } : body; };
   // Asks with the same body builder as a stroke: a refresh that stood in for a stroke still
   // waiting to go out must send the drawing as it is now, not as it was.
   const refresh = createThrottle(() => { if (state.source) predictor.request(state.current); }, REFRESH_MS);
@@ -87,7 +95,8 @@ function followRun(ctx, el, predictor, state) {
     let shown = state.answer ? null : w;
     const same = w && run && w.run === run.id;
     if (run) shown = { run: run.id, live: run.live, paused: !!(same && w.paused), epoch: same ? w.epoch : NaN };
-    const { key, params } = answererLabel(shown);
+    const picked = run && !same && run.id === store.get("drawWith");
+    const { key, params } = picked ? { key: "draw.by.picked", params: { run: run.id } } : answererLabel(shown);
     el.by.textContent = ctx.t(key, params);
     Object.assign(el.by.dataset, { source: shown ? "run" : "default", run: shown ? shown.run : "",
       epoch: shown && Number.isFinite(shown.epoch) ? String(shown.epoch) : "" });
@@ -102,6 +111,11 @@ function followRun(ctx, el, predictor, state) {
     label();
   });
   store.subscribe(["connection"], () => { if (store.get("connection") === "open") sendProbe(true); });
+  store.subscribe(["drawWith"], () => {
+    refresh.now();
+    label();
+    if (store.get("drawWith")) el.padBox.scrollIntoView({ block: "center" });
+  });
   return { withRun, sendProbe, label };
 }
 
@@ -115,7 +129,11 @@ export function mount(root, ctx) {
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
   const neuron = createNeuronView({ t, api: ctx.api, snapshot: () => ctx.store.get("lastSnapshot") }, el, layers);
-  const evaluation = mountEvaluation(el.evaluation, { t, api: ctx.api, onPick: (m) => showDigit(m.pixels, m.label) });
+  // A mistake picked in the gallery is shown on the pad, and the pad is brought into view.
+  const evaluation = mountEvaluation(el.evaluation, { t, api: ctx.api, onPick: (m) => {
+    showDigit(m.pixels, m.label);
+    el.padBox.scrollIntoView({ block: "center" });
+  } });
   const evaluate = () => evaluation.update(ctx.store.get());
   ctx.store.subscribe(["health", "status", "lastSnapshot"], evaluate);
   evaluate();
@@ -134,7 +152,9 @@ export function mount(root, ctx) {
     state.version += 1;
     predictor.request(state.current, { urgent });
   };
+  const inked = (yes) => { el.padBox.dataset.empty = String(!yes); };
   const pad = mountPad(el.pad, { onStroke: (kind) => {
+    inked(true);
     state.label = null;
     showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }), kind === "end");
   } });
@@ -155,12 +175,14 @@ export function mount(root, ctx) {
 
   function showDigit(pixels, label) {
     pad.paintPixels(pixels);
+    inked(true);
     state.label = label;
     showNew(() => ({ pixels }));
   }
 
   el.clear.addEventListener("click", () => {
     pad.clear();
+    inked(false);
     state.answer = null;
     state.label = null;
     state.body = null;
@@ -189,4 +211,13 @@ export function mount(root, ctx) {
   });
   el.note.textContent = t("draw.start");
   follow.label();
+  // Before the first digit the hidden layers show as quiet squares, one per neuron of the planned network.
+  const planned = () => {
+    if (state.answer) return;
+    const sizes = ((ctx.store.get("config") || {}).layers || []).slice(1, -1);
+    layers.update(sizes.map((n) => new Array(n).fill(0)));
+  };
+  ctx.store.subscribe(["config"], planned);
+  planned();
+  return { parts: { pad: el.padBox, answer: el.answerBox }, homes: { pad: el.padHome, answer: el.answerHome } };
 }

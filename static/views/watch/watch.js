@@ -4,7 +4,7 @@ import { createThrottle } from "../../throttle.js";
 import { CATEGORICAL } from "../../colors.js";
 import { layersOf } from "../../protocol.js";
 import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./series.js";
-import { lineChart } from "./charts.js";
+import { lineChart } from "../../linechart.js";
 import { mountHistograms } from "./histograms.js";
 import { mountNetwork } from "./network.js";
 import { mountWeights } from "./weights.js";
@@ -14,11 +14,13 @@ import { mountBoundary } from "./boundary.js";
 const C = CATEGORICAL;
 const pctFmt = (v) => `${v}%`;
 
+/** A chart card: title, body, help, and a note saying what will appear while it has nothing to show. */
 function card(key, testid, wide = false) {
   const title = h("h3", { dataset: { i18n: `watch.${key}.title` } });
   const help = h("p", { class: "hint", dataset: { i18n: `watch.${key}.help` } });
   const body = h("div", { class: `card-body card-${key}`, "data-testid": testid });
-  return { el: h("figure", { class: `card${wide ? " wide" : ""}` }, title, body, help), body };
+  const empty = h("p", { class: "empty-note", dataset: { i18n: "watch.empty" } });
+  return { el: h("figure", { class: `card${wide ? " wide" : ""}`, dataset: { empty: "true" } }, title, h("div", { class: "card-frame" }, body, empty), help), body };
 }
 
 /** The three fixed line charts: loss, accuracy, learning rate. */
@@ -43,7 +45,9 @@ export function mount(root, ctx) {
     grad: card("grad", "grad-chart"), hist: card("hist", "hist-card", true), net: card("net", "net-card", true),
     weights: card("weights", "weights-card", true), boundary: card("boundary", "boundary-card", true),
   };
-  root.append(summary, h("div", { class: "cards" }, Object.values(cards).map((c) => c.el)));
+  // The loss card is shown on the first screen too (slots.js moves it): its home keeps its place here.
+  const lossHome = h("div", { class: "slot slot-home loss-home" }, cards.loss.el);
+  root.append(summary, h("div", { class: "cards" }, lossHome, Object.values(cards).slice(1).map((c) => c.el)));
 
   const charts = makeCharts(cards, t);
   let grad = null;
@@ -86,6 +90,7 @@ export function mount(root, ctx) {
     gradChart(Math.max(1, g.length > 1 ? g.length - 1 : planned.length - 1));
     grad.setData(g);
     summary.textContent = summarize(metrics, t);
+    for (const key of ["loss", "acc", "lr", "grad"]) cards[key].el.dataset.empty = String(!metrics.length);
     // Light step rows (between full snapshots) carry no activation statistics: show the newest that does.
     const withStats = metrics.findLast((m) => m.activation_stats && m.activation_stats.length);
     actStats.update(withStats ? withStats.activation_stats : null, planned.length - 1);
@@ -167,8 +172,9 @@ export function mount(root, ctx) {
     if (grad) grad.resize();
     network.redraw();
   }).observe(root);
+  cards.loss.el.addEventListener("slotmove", () => charts.loss.resize());
   drawAll();
-  return { reset: drawAll };
+  return { reset: drawAll, parts: { loss: cards.loss.el }, homes: { loss: lossHome } };
 }
 
 const DEFAULT_VIEW = [-2, 2, -2, 2];
