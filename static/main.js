@@ -5,6 +5,7 @@ import { createActions, cleared, pollHealth } from "./actions.js";
 import { isActive } from "./runstates.js";
 import { encodeConfig, decodeConfig, encodePage, decodePage } from "./urlstate.js";
 import { defaultSpeed } from "./presets.js";
+import { stalled, remedies } from "./stall.js";
 import { loadDictionaries, pickLanguage, translator, applyTranslations, STORAGE_KEY } from "./i18n.js";
 import common from "./i18n/common-text.js";
 import { api } from "./api.js";
@@ -53,6 +54,21 @@ function syncUrl(store, normalize) {
   });
 }
 
+/** After each epoch: is the run learning? A stuck run's message says what to try (store "stall"). */
+function watchLearning(store) {
+  store.subscribe(["metrics"], () => {
+    const metrics = store.get("metrics") || [];
+    const last = metrics[metrics.length - 1];
+    if (!metrics.length) { if (store.get("stall")) store.set("stall", null); return; }
+    if (!last || last.kind !== "epoch") return;
+    const options = store.get("options") || {};
+    const config = store.get("config") || {};
+    const ds = (options.datasets || []).find((d) => d.name === config.dataset);
+    const found = stalled(metrics, ds ? Math.max(2, ds.n_out) : 10);
+    store.set("stall", found ? { ...found, tries: remedies(config) } : null);
+  });
+}
+
 async function mountLater(name, ctx) {
   const root = document.getElementById(`${name}-root`);
   try {
@@ -86,7 +102,8 @@ async function boot() {
   const t = (key, params) => ctx.t(key, params);
   setupLanguage(store, dict, ctx);
   const status = mountStatus(document.querySelector("[data-testid=status]"), document.querySelector("[data-testid=status-message]"), t);
-  store.subscribe(["connection", "health", "status", "lang", "config", "options"], () => status.render(store.get()));
+  store.subscribe(["connection", "health", "status", "lang", "config", "options", "stall"], () => status.render(store.get()));
+  watchLearning(store);
   status.render(store.get());
   controller.connect();
   pollHealth(store, api);

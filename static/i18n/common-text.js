@@ -1,6 +1,13 @@
 /** Shared text: header, panel names, status pill and status messages. */
 export default {
   en: {
+    "app.locale": "en-GB",
+    "status.msg.stalled.chance": "Not learning: after epoch {epoch} the validation accuracy is {acc}, no better than guessing ({chance}). {tries}",
+    "status.msg.stalled.flat": "Not learning: the loss stayed flat through epoch {epoch}. {tries}",
+    "stall.try.lr": "Try a smaller learning rate, such as {lr}: the steps may be jumping over the valley.",
+    "stall.try.smaller": "Try another learning rate (such as {lr}) or another optimizer such as Adam.",
+    "stall.try.init": "Weights that all start equal stay equal (symmetry): choose Xavier or He initialization.",
+    "stall.try.relu": "Sigmoid layers can make the gradient vanish: try ReLU.",
     "status.interrupted": "interrupted",
     "panel.story": "Start",
     "panel.story.title": "Draw, train, watch",
@@ -51,6 +58,13 @@ export default {
     "status.msg.lost": "The connection dropped, so the run on the server ended. Press Play to train again.",
   },
   ko: {
+    "app.locale": "ko-KR",
+    "status.msg.stalled.chance": "학습이 안 되고 있어요: {epoch}에폭이 끝났는데 검증 정확도가 {acc}로, 찍어서 맞히는 수준({chance})과 같아요. {tries}",
+    "status.msg.stalled.flat": "학습이 안 되고 있어요: {epoch}에폭 내내 손실이 줄지 않았어요. {tries}",
+    "stall.try.lr": "학습률을 {lr}처럼 더 작게 해 보세요. 보폭이 너무 커서 골짜기를 건너뛰고 있을 수 있어요.",
+    "stall.try.smaller": "학습률을 바꿔 보거나({lr} 등) Adam 같은 다른 옵티마이저를 써 보세요.",
+    "stall.try.init": "가중치를 모두 같은 값으로 시작하면 계속 같은 값으로 남아요(대칭 문제). Xavier나 He 초깃값을 골라 보세요.",
+    "stall.try.relu": "시그모이드를 여러 층 쌓으면 기울기가 사라질 수 있어요. ReLU를 써 보세요.",
     "status.interrupted": "중단됨",
     "panel.story": "처음 화면",
     "panel.story.title": "그리고, 학습시키고, 지켜보기",

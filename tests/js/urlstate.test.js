@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { encodeConfig, decodeConfig } from "../../static/urlstate.js";
+import { encodeConfig, decodeConfig, encodePage, decodePage } from "../../static/urlstate.js";
 
 const DEFAULTS = { dataset: "mnist", layers: [784, 16, 16, 10], activation: "sigmoid", output: "softmax",
   loss: "cross_entropy", init: "xavier_normal", optimizer: "sgd", optimizer_params: { momentum: 0 },
@@ -45,4 +45,21 @@ test("bad values are reported and ignored, good ones still apply", () => {
 test("a link naming another optimizer without its params does not inherit the default's params", () => {
   const { config } = decodeConfig("#optimizer=adam", DEFAULTS);
   assert.deepEqual(config.optimizer_params, {});
+});
+
+test("the speed and the language ride in the link beside the config", () => {
+  const hash = `#${encodeConfig(DEFAULTS)}&${encodePage({ speed: 30, lang: "ko" })}`;
+  assert.deepEqual(decodePage(hash), { speed: 30, lang: "ko", errors: [] });
+  assert.equal(decodeConfig(hash, DEFAULTS).found, true);
+  assert.deepEqual(decodeConfig(hash, DEFAULTS).errors, [], "page keys are not config errors");
+  assert.equal(decodePage("#speed=max").speed, null, "max: as fast as possible");
+  assert.equal(encodePage({ speed: null }), "speed=max");
+  assert.deepEqual(decodePage("#speed=0&lang=fr").errors, ["speed", "lang"]);
+});
+
+test("a bare ko in the hash or ?lang=ko opens the page in Korean", () => {
+  assert.equal(decodePage("#ko").lang, "ko");
+  assert.equal(decodePage("#layers=784-10-10&ko").lang, "ko");
+  assert.equal(decodePage("?lang=ko").lang, "ko");
+  assert.equal(decodePage("").lang, undefined);
 });

@@ -8,12 +8,21 @@
  * rendered frame is read into a pixel buffer object behind a fence, and a later animation
  * frame, once the fence has passed, copies the rows (flipped: GL's origin is bottom-left)
  * into the visible canvas. The picture lags the scene by one or two frames; nothing blocks.
+ *
+ * A fence can stay unsignalled for a long time when the software rasteriser is starved (seen
+ * under load after a few surface switches: the view froze on the old function and ignored
+ * rotation). A read older than STALE_MS is given up: its frame is dropped and the newest frame
+ * is read at once, blocking this one frame, so the picture never lags by more than that.
  */
 
 const SLOTS = 2;
+const STALE_MS = 250;
 
-/** glCopy(gl, target) -> {capture() -> bool, present() -> bool}; target is a <canvas> of the drawing buffer's pixel size. */
-export function glCopy(gl, target) {
+/**
+ * glCopy(gl, target, clock) -> {capture(tag) -> bool, present() -> bool, shown}; target is a <canvas> of the drawing
+ * buffer's pixel size; `shown` is the tag given with the frame on the canvas now.
+ */
+export function glCopy(gl, target, clock = () => performance.now()) {
   const w = gl.drawingBufferWidth;
   const h = gl.drawingBufferHeight;
   const g = target.getContext("2d", { alpha: false });
@@ -26,20 +35,42 @@ export function glCopy(gl, target) {
     // Not a READ usage: for those Chrome keeps a shared-memory copy per fence that this
     // read pattern never got to use, and it said so in the console every frame.
     gl.bufferData(gl.PIXEL_PACK_BUFFER, rows.byteLength, gl.STREAM_COPY);
-    return { buffer, fence: null, order: 0 };
+    return { buffer, fence: null, order: 0, at: 0 };
   });
   gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
   let order = 0;
 
-  /** Queue a read of what was just drawn; a frame with every slot still in flight is dropped. */
-  function capture() {
+  /** Rows of the drawing buffer (GL's bottom-up order) -> the visible canvas, top row first. */
+  function show() {
+    for (let y = 0; y < h; y++) image.data.set(rows.subarray((h - 1 - y) * stride, (h - y) * stride), y * stride);
+    g.putImageData(image, 0, 0);
+  }
+
+  let shown = null;   // the tag of the frame on the canvas now
+
+  /** Give up the reads in flight and copy what was just drawn now, waiting for it. */
+  function copyNow(tag) {
+    for (const s of slots) if (s.fence) { gl.deleteSync(s.fence); s.fence = null; }
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, rows);
+    show();
+    shown = tag;
+    return true;
+  }
+
+  /**
+   * Queue a read of what was just drawn. With every slot in flight the frame is dropped (false:
+   * draw again later), unless the oldest read is stale: then it is copied at once.
+   */
+  function capture(tag = null) {
     const slot = slots.find((s) => !s.fence);
-    if (!slot) return false;
+    if (!slot) return slots.some((s) => clock() - s.at > STALE_MS) ? copyNow(tag) : false;
+    slot.tag = tag;
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, slot.buffer);
     gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, 0);
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
     slot.fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
     slot.order = ++order;
+    slot.at = clock();
     gl.flush();
     return true;
   }
@@ -56,10 +87,10 @@ export function glCopy(gl, target) {
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, next.buffer);
     gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, rows);
     gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
-    for (let y = 0; y < h; y++) image.data.set(rows.subarray((h - 1 - y) * stride, (h - y) * stride), y * stride);
-    g.putImageData(image, 0, 0);
+    show();
+    shown = next.tag;
     return true;
   }
 
-  return { capture, present };
+  return { capture, present, get shown() { return shown; } };
 }

@@ -84,6 +84,7 @@ export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
     st.msg = msg;
     box.dataset.plane = msg.plane;
     st.field = fieldFromSurface(msg);
+    st.field.label = `network:${msg.plane}`;
     const path = msg.path || [];
     st.paths = [{ points: path, values: msg.path_surface_loss || [], color: PATH },
       { points: path, values: (msg.path_loss || []).map((v) => (Number.isFinite(v) ? v : st.field.hi)), color: TRUE, dash: [4, 4] }];

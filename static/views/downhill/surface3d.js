@@ -160,6 +160,9 @@ export function mountSurface3d(container, { width = 440, height = 330 } = {}) {
     });
   }
 
+  /** What the picture on screen shows (data-shown-field: the field's label), for tests and tools. */
+  const fieldName = () => (field ? field.label || "surface" : "");
+  const markShown = (name) => { if (container.dataset.shownField !== name) container.dataset.shownField = name; };
   let lastBalls = "";
   let dirty = true;
   controls.addEventListener("change", () => { dirty = true; });
@@ -171,10 +174,13 @@ export function mountSurface3d(container, { width = 440, height = 330 } = {}) {
     if (key !== lastBalls) { placeBalls(s.balls || []); lastBalls = key; dirty = true; }
     controls.update();
     const presented = copy ? copy.present() : false;
+    if (presented) markShown(copy.shown);
     if (!dirty) return presented;
     renderer.render(scene, camera);
     // A frame the copier had no room for is drawn again next time rather than lost.
-    dirty = copy ? !copy.capture() : false;
+    dirty = copy ? !copy.capture(fieldName()) : false;
+    if (!copy) markShown(fieldName());
+    else if (copy.shown !== null) markShown(copy.shown);
     return true;
   }
 

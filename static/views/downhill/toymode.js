@@ -59,6 +59,7 @@ export function mountToy(root, { t, options, api }) {
     const answer = await api(`/api/toy/${name}/surface?n=81`);
     if (st.fn.name !== name) return;
     st.field = fieldFromToy(answer);
+    st.field.label = name;
     await runRace();
   }
 

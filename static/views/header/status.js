@@ -39,8 +39,10 @@ export function withoutFieldPrefix(message, path) {
   return path && text.startsWith(`${path}: `) ? text.slice(path.length + 2) : text;
 }
 
-/** (connection, health, status, config) -> {state, key, params}: what the pill and the line say. */
-export function describe({ connection, health, status, config }) {
+const STUCK_STATES = ["training", "paused", "done"];
+
+/** (connection, health, status, config, stall) -> {state, key, params}: what the pill and the line say. */
+export function describe({ connection, health, status, config, stall }) {
   if (connection === "connecting" || !connection) return { state: "connecting", key: "status.msg.connecting" };
   if (connection === "reconnecting") return { state: "reconnecting", key: "status.msg.reconnecting" };
   const s = status || { state: "idle" };
@@ -54,6 +56,11 @@ export function describe({ connection, health, status, config }) {
     position: s.position ?? "?", message: s.message || "", epochs: config ? config.epochs : "",
     lr: lr ? Number((lr / 10).toPrecision(2)) : 0.01, field: s.field ? ` (${s.field})` : "", fields: s.fields || "",
   };
+  if (stall && STUCK_STATES.includes(s.state)) {
+    const acc = stall.accuracy === null ? "—" : `${(100 * stall.accuracy).toFixed(1)}%`;
+    return { state: s.state, key: `status.msg.stalled.${stall.reason}`, stalled: true, tries: stall.tries,
+      params: { ...params, epoch: stall.epoch, acc, chance: `${Math.round(100 * stall.chance)}%` } };
+  }
   return { state: s.state, key: `status.msg.${s.state}`, params, field: s.field, fields: s.fields };
 }
 
@@ -81,11 +88,13 @@ export function mountStatus(pill, line, t) {
     pill.textContent = t(`status.${d.state}`);
     const params = localizeFields(d, t, state);
     if (d.stageKey) params.stage = t(d.stageKey);
+    if (d.tries) params.tries = d.tries.map((r) => t(r.key, r.params)).join(" ");
     const text = t(d.key, params);
     line.textContent = text;
     line.title = text;
-    line.dataset.state = d.state;
-    if (d.state === "error" || d.state === "diverged") line.setAttribute("role", "alert");
+    line.dataset.state = d.stalled ? "stalled" : d.state;
+    pill.dataset.stalled = String(!!d.stalled);
+    if (d.state === "error" || d.state === "diverged" || d.stalled) line.setAttribute("role", "alert");
     else line.removeAttribute("role");
   }
   return { render };

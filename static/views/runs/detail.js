@@ -3,7 +3,7 @@ import { h } from "../../dom.js";
 import { lineChart } from "../../linechart.js";
 import { paintHeatmap } from "../../pixels.js";
 import { CATEGORICAL } from "../../colors.js";
-import { settingsLine } from "./table.js";
+import { settingsLine, when } from "./table.js";
 
 const MAX_PICTURES = 32;
 const finite = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -67,7 +67,7 @@ export function mountDetail(root, { t, onDrawWith }) {
     show(run, weights) {
       shown = run;
       box.hidden = false;
-      title.textContent = t("runs.title", { id: run.id, when: new Date(run.created * 1000).toLocaleString() });
+      title.textContent = t("runs.title", { id: run.id, when: when(run, t) });
       setup.textContent = `${t(`dataset.${run.config.dataset}`)} · ${settingsLine(run.config, t)}`;
       links.replaceChildren(
         h("a", { class: "btn small", href: `/api/runs/${run.id}/config.json`, download: `${run.id}-config.json`, "data-testid": "run-config" }, t("runs.download.config")),

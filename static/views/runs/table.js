@@ -1,5 +1,5 @@
 /** The list of saved runs: settings and final numbers, one row each, with open / download / delete. */
-import { h } from "../../dom.js";
+import { h, tOr } from "../../dom.js";
 
 const pct = (v) => (typeof v === "number" ? `${(100 * v).toFixed(1)}%` : "—");
 const num = (v) => (typeof v === "number" ? v.toPrecision(3) : "—");
@@ -7,9 +7,13 @@ const num = (v) => (typeof v === "number" ? v.toPrecision(3) : "—");
 /** A run's settings in one short line: "784-16-16-10 sigmoid · SGD lr 0.5 · batch 32 · 10 epochs". */
 export function settingsLine(config, t) {
   const c = config || {};
-  const act = [].concat(c.activation || []).join(",");
-  return t("runs.settings", { layers: (c.layers || []).join("-"), act, opt: c.optimizer, lr: c.lr, batch: c.batch_size, epochs: c.epochs });
+  const act = [].concat(c.activation || []).map((a) => tOr(t, `act.${a}`, a)).join(", ");
+  const opt = tOr(t, `downhill.opt.${c.optimizer}`, c.optimizer);
+  return t("runs.settings", { layers: (c.layers || []).join("-"), act, opt, lr: c.lr, batch: c.batch_size, epochs: c.epochs });
 }
+
+/** A run's start time in the page's language. */
+export const when = (run, t) => new Date(run.created * 1000).toLocaleString(t("app.locale"));
 
 /** mountTable(root, {t, onOpen(id), onDelete(id)}) -> {update(runs, openId)}. */
 export function mountTable(root, { t, onOpen, onDelete }) {
@@ -23,7 +27,7 @@ export function mountTable(root, { t, onOpen, onDelete }) {
       const head = h("tr", {}, ["runs.when", "runs.data", "runs.setup", "runs.state", "runs.acc", "runs.loss", "runs.actions"]
         .map((k) => h("th", { scope: "col" }, t(k))));
       const rows = runs.map((r) => h("tr", { dataset: { run: r.id }, class: r.id === openId ? "open" : "" },
-        h("td", {}, new Date(r.created * 1000).toLocaleString()),
+        h("td", {}, when(r, t)),
         h("td", {}, r.config ? t(`dataset.${r.config.dataset}`) : "—"),
         h("td", { class: "runs-setup" }, settingsLine(r.config, t)),
         h("td", {}, t(`status.${r.status}`)),

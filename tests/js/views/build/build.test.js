@@ -7,7 +7,7 @@ import { paramCount, activationList, compactActivation } from "../../../../stati
 
 const OPTIONS = {
   datasets: [{ name: "mnist", kind: "mnist", n_in: 784, n_out: 10, n_train: 55000 },
-    { name: "moons", kind: "toy", n_in: 2, n_out: 1, n_train: 400 }],
+    { name: "moons", kind: "toy", n_in: 2, n_out: 1, n_train: 400 }, { name: "ring", kind: "toy", n_in: 2, n_out: 1, n_train: 20 }],
   optimizers: { adam: { lr: { default: 0.001, type: "float" }, betas: { default: [0.9, 0.999], type: "pair" },
     amsgrad: { default: false, type: "bool" } } },
   schedules: { step: { step_size: { default: 3, type: "int" }, gamma: { default: 0.1, type: "float" } } },
@@ -29,12 +29,23 @@ test("a link's loose values become the types the server expects", () => {
   assert.equal(coerceParams(OPTIONS.optimizers.adam, { amsgrad: 0 }).amsgrad, false);
 });
 
-test("switching to a one-output toy set keeps hidden layers and picks sigmoid + BCE", () => {
-  const part = datasetChange(OPTIONS, OPTIONS.defaults, "moons");
-  assert.deepEqual(part.layers, [2, 16, 16, 1]);
+test("switching to a one-output toy set without a preset keeps hidden layers and picks sigmoid + BCE", () => {
+  const part = datasetChange(OPTIONS, { ...OPTIONS.defaults, layers: [784, 24, 10] }, "ring");
+  assert.deepEqual(part.layers, [2, 24, 1]);
   assert.equal(part.output, "sigmoid");
   assert.equal(part.loss, "binary_cross_entropy");
-  assert.equal(part.batch_size, undefined);
+  assert.equal(part.batch_size, 20, "a batch never exceeds the training set");
+});
+
+test("switching to a toy set applies the settings that learn it; back to MNIST restores the defaults", () => {
+  const moons = datasetChange(OPTIONS, OPTIONS.defaults, "moons");
+  assert.deepEqual(moons.layers, [2, 16, 16, 1]);
+  assert.equal(moons.optimizer, "adam");
+  assert.equal(moons.activation, "tanh");
+  assert.equal(moons.loss, "binary_cross_entropy");
+  const back = datasetChange(OPTIONS, { ...OPTIONS.defaults, ...moons }, "mnist");
+  assert.deepEqual([back.layers, back.optimizer, back.lr, back.epochs], [[784, 16, 16, 10], "adam", 0.5, 5]);
+  assert.equal(back.loss, "cross_entropy");
 });
 
 test("per-layer activations expand and collapse", () => {

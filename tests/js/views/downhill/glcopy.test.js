@@ -17,7 +17,11 @@ function fakeGl() {
     bindBuffer(_, b) { bound = b; },
     bufferData(_, size) { bound.data = new Uint8Array(size); },
     // GL rows run bottom-up: row y of the buffer is screen row H-1-y; each byte = 10·frame + screen row.
-    readPixels() { for (let y = 0; y < H; y++) bound.data.fill(10 * frame + (H - 1 - y), 4 * W * y, 4 * W * (y + 1)); },
+    // Into the bound pixel buffer (an offset is passed), or straight into an array (a blocking read).
+    readPixels(x, y0, w, h, f, type, dst) {
+      const out = typeof dst === "object" ? dst : bound.data;
+      for (let y = 0; y < H; y++) out.fill(10 * frame + (H - 1 - y), 4 * W * y, 4 * W * (y + 1));
+    },
     fenceSync() { const f = { passed: false }; gl.fences.push(f); return f; },
     clientWaitSync(f) { return f.passed ? gl.ALREADY_SIGNALED : gl.TIMEOUT_EXPIRED; },
     deleteSync() {},
@@ -62,4 +66,22 @@ test("frames are shown in the order drawn, and one is dropped when both slots ar
   assert.deepEqual(canvas.shown.map((rows) => rows[0]), [10, 20]);
   gl.draw(4);
   assert.equal(copy.capture(), true, "slots are free again once shown");
+});
+
+test("a read whose fence never passes is given up: the newest frame is copied at once, not frozen", () => {
+  const gl = fakeGl();
+  const canvas = fakeCanvas();
+  let now = 0;
+  const copy = glCopy(gl, canvas, () => now);
+  gl.draw(1); copy.capture("rosenbrock");
+  gl.draw(2); copy.capture("rosenbrock");
+  gl.draw(3);
+  now = 100;
+  assert.equal(copy.capture("saddle"), false, "a young read in flight: wait for it");
+  now = 1000;
+  assert.equal(copy.capture("saddle"), true, "a stale one: this frame is read at once");
+  assert.deepEqual(canvas.shown.map((rows) => rows[0]), [30], "the newest frame is shown, the stuck ones dropped");
+  assert.equal(copy.shown, "saddle", "the picture says what it shows");
+  gl.draw(4);
+  assert.equal(copy.capture(), true, "both slots are free again");
 });
