@@ -52,3 +52,23 @@ export function onScreen(el, onEnter = () => {}) {
   }, { rootMargin: "100% 0px" }).observe(el);
   return () => near;
 }
+
+/**
+ * A button that makes small pictures bigger for a projector: each click steps `target`'s CSS
+ * variable `name` through `sizes` (px) and back to the first; the label says what the next click does.
+ */
+export function sizeButton(t, target, name, sizes, testid) {
+  let k = 0;
+  const button = h("button", { type: "button", class: "btn small size-toggle", "data-testid": testid });
+  const label = () => { button.textContent = t(k === sizes.length - 1 ? "common.smaller" : "common.larger"); };
+  button.addEventListener("click", () => {
+    k = (k + 1) % sizes.length;
+    target.style.setProperty(name, `${sizes[k]}px`);
+    target.dataset.size = String(sizes[k]);
+    label();
+  });
+  target.style.setProperty(name, `${sizes[0]}px`);
+  target.dataset.size = String(sizes[0]);
+  label();
+  return { button, relabel: label };
+}

@@ -1,7 +1,12 @@
 /** Fixed-size uPlot line charts that redraw from plain arrays. */
 import uPlot from "uplot";
+import { axisNumber } from "./numbers.js";
 
 const AXIS_FONT = "12px system-ui, sans-serif";
+const CHAR_PX = 7;   // width of one axis digit at AXIS_FONT, near enough to size the axis
+
+/** Axis width that fits its longest label (diverged runs have long ones). */
+const axisSize = (u, values) => 14 + CHAR_PX * Math.max(3, ...(values || []).map((v) => String(v).length));
 
 /** lineChart(box, {height, series: [{label, stroke, dash}], log, yFormat, xLabel}) -> {setData, relabel, resize}. */
 export function lineChart(box, spec) {
@@ -20,7 +25,8 @@ export function lineChart(box, spec) {
       scales: { x: { time: false }, y: spec.log ? { distr: 3 } : (spec.range ? { range: spec.range } : {}) },
       axes: [
         { label: xLabel, labelSize: 18, size: 30, font: AXIS_FONT, labelFont: AXIS_FONT },
-        { size: 52, font: AXIS_FONT, values: spec.yFormat ? (u, vals) => vals.map(spec.yFormat) : undefined },
+        { size: axisSize, font: AXIS_FONT,
+          values: (u, vals) => vals.map(spec.yFormat || ((v) => axisNumber(v, vals.length > 1 ? Math.abs(vals[vals.length - 1] - vals[0]) / vals.length : 0))) },
       ],
       series: [{ label: xLabel }, ...spec.series.map((s, i) => ({
         label: labels[i], stroke: s.stroke, width: 2, dash: s.dash, spanGaps: true,

@@ -1,6 +1,8 @@
 /** Shared text: header, panel names, status pill and status messages. */
 export default {
   en: {
+    "common.larger": "⤢ Larger pictures",
+    "common.smaller": "⤡ Smaller pictures",
     "app.locale": "en-GB",
     "status.msg.stalled.chance": "Not learning: after epoch {epoch} the validation accuracy is {acc}, no better than guessing ({chance}). {tries}",
     "status.msg.stalled.flat": "Not learning: the loss stayed flat through epoch {epoch}. {tries}",
@@ -58,6 +60,8 @@ export default {
     "status.msg.lost": "The connection dropped, so the run on the server ended. Press Play to train again.",
   },
   ko: {
+    "common.larger": "⤢ 그림 크게",
+    "common.smaller": "⤡ 그림 작게",
     "app.locale": "ko-KR",
     "status.msg.stalled.chance": "학습이 안 되고 있어요: {epoch}에폭이 끝났는데 검증 정확도가 {acc}로, 찍어서 맞히는 수준({chance})과 같아요. {tries}",
     "status.msg.stalled.flat": "학습이 안 되고 있어요: {epoch}에폭 내내 손실이 줄지 않았어요. {tries}",

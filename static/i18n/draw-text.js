@@ -1,6 +1,12 @@
 /** Draw panel text (English and Korean). */
 export default {
   en: {
+    "draw.toy.helpNoPoints": "Each colour is the class the network predicts there. Click a point to see the network's answer and its hidden layers.",
+    "draw.toy.aria": "The plane of the two inputs, coloured by the class the network predicts, with the data points; click or use the arrow keys to ask about a point",
+    "draw.toy.help": "Each colour is the class the network predicts there; dots are the data. Click a point to see the network's answer and its hidden layers.",
+    "draw.toy.empty": "Press Play: the plane is coloured by the network's answer as it learns.",
+    "draw.toy.panel": "This data set has two inputs, not a picture: the plane above (on the first screen) is where you ask the network; the digit tools below are for MNIST.",
+    "draw.mistakes.keys": "Test digits it gets wrong: arrow keys move between them, Enter shows one on the pad",
     "draw.by.picked": "Answered by: your saved run {run} (picked in Runs).",
     "draw.pad.hint": "Draw a digit here",
     "draw.pad.aria": "Drawing area: draw a digit from 0 to 9 with the mouse, a pen or a finger",
@@ -49,6 +55,12 @@ export default {
     "draw.eval.loading": "Testing the network on 10,000 digits…",
   },
   ko: {
+    "draw.toy.helpNoPoints": "색은 신경망이 그곳에서 예측하는 클래스예요. 한 점을 클릭하면 신경망의 답과 은닉층을 볼 수 있어요.",
+    "draw.toy.aria": "두 입력이 만드는 평면을 신경망이 예측한 클래스 색으로 칠하고 데이터 점을 그린 지도. 클릭하거나 화살표 키로 한 점을 골라 신경망에게 물어볼 수 있어요",
+    "draw.toy.help": "색은 신경망이 그곳에서 예측하는 클래스, 점은 데이터예요. 한 점을 클릭하면 신경망의 답과 은닉층을 볼 수 있어요.",
+    "draw.toy.empty": "▶ 학습 시작을 누르면 신경망이 배우는 대로 평면이 신경망의 답으로 칠해져요.",
+    "draw.toy.panel": "이 데이터셋은 그림이 아니라 입력이 두 개예요. 신경망에게 물어보려면 위의 평면(처음 화면)을 쓰세요. 아래 숫자 도구는 MNIST용이에요.",
+    "draw.mistakes.keys": "신경망이 틀린 테스트 숫자: 화살표 키로 옮겨 다니고, 엔터 키를 누르면 그려 보기 칸에 보여 줘요",
     "draw.by.picked": "답한 신경망: 저장해 둔 학습 기록 {run} ('학습 기록'에서 고름)",
     "draw.pad.hint": "여기에 숫자를 써 보세요",
     "draw.pad.aria": "그리기 영역: 마우스, 펜, 손가락으로 0부터 9까지 숫자를 써 보세요",

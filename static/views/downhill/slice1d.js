@@ -1,5 +1,6 @@
 /** The 1-D slice: cost along the horizontal axis through the ball's position, with the ball on it. */
 import { toUnit } from "./heightfield.js";
+import { axisNumber } from "../../numbers.js";
 
 const W = 380;
 const H = 150;
@@ -31,8 +32,9 @@ export function mountSlice(canvas) {
     g.beginPath(); g.moveTo(PAD.l, PAD.t); g.lineTo(PAD.l, H - PAD.b); g.lineTo(W - PAD.r, H - PAD.b); g.stroke();
     g.fillStyle = "#55606c"; g.font = "11px system-ui, sans-serif";
     g.fillText(axisLabel, W / 2 - 20, H - 6);
-    g.fillText(fmt(field.hi), 2, PAD.t + 8);
-    g.fillText(fmt(field.lo), 2, H - PAD.b);
+    // The two ends of the cost axis, with as many digits as it takes to tell them apart.
+    g.fillText(axisNumber(field.hi, field.hi - field.lo), 2, PAD.t + 8);
+    g.fillText(axisNumber(field.lo, field.hi - field.lo), 2, H - PAD.b);
     g.strokeStyle = "#0072B2"; g.lineWidth = 2;
     g.beginPath();
     row.xs.forEach((x, i) => (i ? g.lineTo(px(x), py(hts[i])) : g.moveTo(px(x), py(hts[i]))));
@@ -45,4 +47,3 @@ export function mountSlice(canvas) {
   return { draw };
 }
 
-const fmt = (v) => (Math.abs(v) >= 100 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(1) : v.toFixed(2));

@@ -9,6 +9,8 @@ import { createNeuronView } from "./neuron.js";
 import { mountEvaluation } from "./evaluation.js";
 import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "./follow.js";
 import { createThrottle } from "../../throttle.js";
+import { layersOf } from "../../protocol.js";
+import { mountToyView } from "./toyview.js";
 
 const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often
 const PROBE_MS = 200;     // while drawing, the probe follows the strokes at most this often
@@ -35,14 +37,17 @@ function layout(t) {
   const fig = (canvas, key, helpKey) => h("figure", { class: "map" }, canvas,
     h("figcaption", {}, tx(t, key, "strong"), helpKey ? tx(t, helpKey, "small") : null));
   // The pad and the answer are shown on the first screen too (slots.js moves them): each has a home here.
-  el.padBox = h("div", { class: "pad-box", "data-testid": "pad-box", dataset: { empty: "true" } },
+  // For a toy set the pad gives way to the plane of its two inputs (toyview.js): mode "toy".
+  el.toyBox = h("div", { class: "toy-box" });
+  el.padBox = h("div", { class: "pad-box", "data-testid": "pad-box", dataset: { empty: "true", mode: "digits" } },
     h("div", { class: "pad-frame" }, el.pad, tx(t, "draw.pad.hint", "span", { class: "pad-hint", "aria-hidden": "true" })),
-    h("div", { class: "draw-buttons" }, el.clear, el.random), el.note);
+    el.toyBox, h("div", { class: "draw-buttons" }, el.clear, el.random), el.note);
   el.answerBox = h("div", { class: "draw-answer" }, h("div", { class: "answer-bars" }, tx(t, "draw.prediction", "h3"), el.by, el.bars),
     h("div", { class: "answer-layers" }, tx(t, "draw.layers", "h3"), tx(t, "draw.layers.help", "p", { class: "hint layers-help" }), el.layers));
   el.padHome = h("div", { class: "slot slot-home pad-home" }, el.padBox);
   el.answerHome = h("div", { class: "slot slot-home answer-home" }, el.answerBox);
-  const root = h("div", { class: "draw-grid" },
+  el.toyNote = tx(t, "draw.toy.panel", "p", { class: "hint toy-panel-note" });
+  const root = h("div", { class: "draw-grid" }, el.toyNote,
     h("div", { class: "draw-left" }, el.padHome,
       h("div", { class: "pipeline", "data-testid": "preprocessing" }, fig(el.cropped, "draw.step.crop", "draw.step.crop.help"),
         fig(el.scaled, "draw.step.scale", "draw.step.scale.help"), fig(el.seen, "draw.seen", "draw.seen.help"))),
@@ -65,6 +70,52 @@ function showSteps(el, steps) {
     canvas.style.width = `${Math.round(ww * side)}px`;
     canvas.style.height = `${Math.round(hh * side)}px`;
   }
+}
+
+/**
+ * A toy set replaces the digit tools: the pad's place shows the plane with the regions and the data
+ * points (asked for once per data set and seed), the bars and hidden layers answer for the point clicked.
+ */
+function followToySet(ctx, el, { bars, layers, view }) {
+  const { store, t } = ctx;
+  const toy = mountToyView(el.toyBox, { t, onAnswer: (a) => { bars.update(a.probabilities, a.prediction); layers.update(a.activations.slice(0, -1)); } });
+  const points = new Map();   // "name|seed" -> [{x, y, label}] | null (the server has none)
+  const dataset = () => {
+    const options = store.get("options") || {};
+    const config = store.get("config") || {};
+    return (options.datasets || []).find((d) => d.name === config.dataset) || null;
+  };
+  const active = () => (dataset() || {}).kind === "toy";
+
+  /** The data points, from a server that offers them (its options mark the set with `points: true`). */
+  async function loadPoints(ds, seed) {
+    const key = `${ds.name}|${seed}`;
+    if (points.has(key) || !ds.points) return;
+    points.set(key, null);
+    try {
+      const answer = await ctx.api(`/api/datasets/${ds.name}/points?seed=${seed}`);
+      points.set(key, answer.x.map(([x, y], i) => ({ x, y, label: answer.y[i] })));
+      draw.now();
+    } catch { /* no points for this set: the regions alone */ }
+  }
+
+  const draw = createThrottle(() => {
+    const ds = dataset();
+    const mode = ds && ds.kind === "toy" ? "toy" : "digits";
+    el.padBox.dataset.mode = el.answerBox.dataset.mode = view.dataset.mode = mode;
+    if (mode !== "toy") return;
+    const config = store.get("config");
+    loadPoints(ds, config.seed);
+    const snap = store.get("lastSnapshot");
+    const status = store.get("status");
+    const mine = snap && status && snap.run_id === status.run_id;
+    toy.update({ layers: mine ? layersOf(snap).weights : [], config, view: ds.view, points: points.get(`${ds.name}|${config.seed}`) });
+    if (!mine) { bars.reset(Math.max(2, ds.n_out)); layers.update(config.layers.slice(1, -1).map((n) => new Array(n).fill(0))); }
+  }, 250);
+  store.subscribe(["config", "options", "lastSnapshot", "status"], () => draw.soon());
+  store.subscribe(["lang"], () => toy.relabel());
+  draw.now();
+  return { active };
 }
 
 /** Follows the training run: the newest weights answer, re-asked at most every REFRESH_MS; the drawing is the run's probe. */
@@ -122,6 +173,7 @@ function followRun(ctx, el, predictor, state) {
 export function mount(root, ctx) {
   const { t } = ctx;
   const { root: view, el } = layout(t);
+  view.dataset.mode = "digits";
   root.replaceChildren(view);
   // source() builds the request body for what is shown (the pad's drawing or a dataset digit);
   // version counts the changes, so the body is rebuilt only when there is something new.
@@ -211,9 +263,10 @@ export function mount(root, ctx) {
   });
   el.note.textContent = t("draw.start");
   follow.label();
+  const toy = followToySet(ctx, el, { bars, layers, view });
   // Before the first digit the hidden layers show as quiet squares, one per neuron of the planned network.
   const planned = () => {
-    if (state.answer) return;
+    if (state.answer || toy.active()) return;
     const sizes = ((ctx.store.get("config") || {}).layers || []).slice(1, -1);
     layers.update(sizes.map((n) => new Array(n).fill(0)));
   };

@@ -1,11 +1,12 @@
 /** Hidden-layer activations for the current digit: one small heatmap per layer; hover, tap, click or arrow keys pick a neuron. */
-import { h } from "../../dom.js";
+import { h, sizeButton } from "../../dom.js";
 import { paintHeatmap, gridShape } from "../../pixels.js";
 
 /** mountLayers(root, {t, onPick(layer, neuron)}) -> {update(hidden activations [[n_1], ...]), select(l, j), relabel()}. */
 export function mountLayers(root, { t, onPick }) {
   const box = h("div", { class: "layer-maps", "data-testid": "hidden-activations" });
-  root.append(box);
+  const size = sizeButton(t, box, "--map", [96, 192], "layers-size");
+  root.append(box, size.button);
   let items = [];
   let acts = [];
 
@@ -40,6 +41,7 @@ export function mountLayers(root, { t, onPick }) {
   }
 
   function relabel() {
+    size.relabel();
     items.forEach((it, l) => {
       const n = acts[l] ? acts[l].length : 0;
       it.title.textContent = t("draw.layer.title", { i: l + 1, n });

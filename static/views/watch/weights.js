@@ -1,5 +1,5 @@
 /** First-layer weight images: each hidden neuron's incoming weights as a 28×28 diverging picture; a click picks a pixel's weight. */
-import { h } from "../../dom.js";
+import { h, sizeButton } from "../../dom.js";
 import { diverging, maxAbs, toRGBA } from "../../colors.js";
 import { PICK_COLOURS, addPick, describePicks, pixelIndex } from "./picks.js";
 
@@ -22,7 +22,8 @@ export function mountWeights(root, t, { picks = () => [], onPick = () => {} } = 
   const grid = h("div", { class: "weight-grid", "data-testid": "weight-images" });
   const note = h("p", { class: "hint" });
   const caption = h("p", { class: "pick-caption", "aria-live": "polite" });
-  root.append(grid, note, caption);
+  const size = sizeButton(t, grid, "--thumb", [56, 112, 168], "weights-size");
+  root.append(size.button, grid, note, caption);
   let canvases = [];
   let shownW = null;
 
@@ -55,6 +56,7 @@ export function mountWeights(root, t, { picks = () => [], onPick = () => {} } = 
   }
 
   function label() {
+    size.relabel();
     canvases.forEach((c, j) => { c.title = t(shownW ? "watch.weights.neuron.pick" : "watch.weights.neuron", { j: j + 1 }); });
     caption.textContent = shownW ? describePicks(picks(), t) : "";
   }

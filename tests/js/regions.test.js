@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { regionColour } from "../../../../static/views/watch/boundary.js";
+import { regionColour } from "../../static/regions.js";
 
 const T = (shape, values) => ({ shape, data: Float32Array.from(values) });
 

@@ -1,4 +1,8 @@
-/** A forward pass of the trained MLP in the browser, for decision-boundary maps of 2-D toy sets. Pure. */
+/**
+ * A forward pass of the trained MLP in the browser, for decision-region maps of 2-D toy sets (an
+ * n×n grid each snapshot: a round trip per map would lag). The formulas match engine/activations.py;
+ * the server's forward pass is the reference. Pure.
+ */
 
 const HIDDEN = {
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
@@ -24,7 +28,14 @@ function finish(out, name) {
 
 /** x (n_in) -> output (n_out) through layers [{W: {shape, data}, b}] with config's activations. */
 export function forward(layers, config, x) {
+  const all = forwardAll(layers, config, x);
+  return all[all.length - 1];
+}
+
+/** x (n_in) -> every layer's post-activation [(n_1), …, (n_out)] (the hidden layers and the output). */
+export function forwardAll(layers, config, x) {
   const acts = [].concat(config.activation);
+  const out = [];
   let a = Float64Array.from(x);
   layers.forEach((layer, l) => {
     const [nIn, nOut] = layer.W.shape;
@@ -41,8 +52,9 @@ export function forward(layers, config, x) {
       finish(z, config.output);
     }
     a = z;
+    out.push(z);
   });
-  return a;
+  return out;
 }
 
 /** Outputs on an n×n grid over view [xmin, xmax, ymin, ymax]; row 0 is the top (ymax). */

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forward, outputGrid } from "../../../../static/views/watch/mlp.js";
+import { forward, outputGrid } from "../../static/mlp.js";
 
 const T = (shape, values) => ({ shape, data: Float32Array.from(values) });
 
