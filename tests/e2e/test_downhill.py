@@ -98,3 +98,24 @@ def test_training_draws_the_real_surface_with_the_path(page, open_playground, sc
     page.get_by_test_id("lang-toggle").click()
     expect(page.get_by_test_id("mode-net")).to_have_text("이 신경망의 손실 지형")
     page.locator("#panel-downhill").screenshot(style=UNSTICK, path=screenshots / "downhill-net-ko.png")
+
+
+def test_the_3d_view_still_turns_and_shows_the_chosen_function_after_ten_switches(page, open_playground):
+    open_playground(page)
+    view = page.get_by_test_id("surface-view")
+    expect(view).to_have_attribute("data-has-surface", "true", timeout=15_000)
+    chooser = page.get_by_test_id("toy-function")
+    for name in ["rosenbrock", "saddle", "bowl", "himmelblau", "beale", "camel", "rastrigin", "rosenbrock", "bowl", "saddle"]:
+        chooser.select_option(name)
+        page.wait_for_timeout(400)
+    view.scroll_into_view_if_needed()
+    expect(view).to_have_attribute("data-shown-field", "saddle", timeout=15_000)
+    pixels = "document.querySelector('[data-testid=surface-view] canvas').toDataURL()"
+    page.wait_for_timeout(500)
+    before = page.evaluate(pixels)
+    view.focus()
+    for key in ("ArrowLeft", "ArrowLeft", "ArrowLeft", "ArrowUp"):
+        page.keyboard.press(key)
+    page.wait_for_function("(old) => document.querySelector('[data-testid=surface-view] canvas').toDataURL() !== old",
+                           arg=before, timeout=10_000)
+    expect(view).to_have_attribute("data-shown-field", "saddle")

@@ -99,3 +99,26 @@ def test_the_test_set_results_arriving_move_nothing_below_them(page, open_playgr
     expect(page.get_by_test_id("test-accuracy")).to_contain_text("%")
     expect(page.get_by_test_id("mistakes").locator("button").first).to_be_visible()
     assert page.evaluate(boxes) == before
+
+
+def test_the_mistakes_gallery_is_one_tab_stop_and_a_pick_brings_the_pad_into_view(page, open_playground):
+    open_playground(page)
+    gallery = page.get_by_test_id("mistakes")
+    gallery.scroll_into_view_if_needed()
+    expect(gallery.locator("button").nth(5)).to_be_visible(timeout=20_000)
+    assert gallery.locator("button[tabindex='0']").count() == 1, "one tab stop"
+    gallery.locator("button").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    focused = page.evaluate("document.activeElement.closest('[data-testid=mistakes]') && "
+                            "[...document.querySelectorAll('[data-testid=mistakes] button')].indexOf(document.activeElement)")
+    assert focused == 2
+    page.keyboard.press("Tab")
+    assert page.evaluate("!document.activeElement.closest('[data-testid=mistakes]')"), "Tab leaves the gallery at once"
+    third = gallery.locator("button").nth(2)
+    guess = third.get_attribute("data-prediction")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("[...document.querySelectorAll('[data-testid=mistakes] button')].indexOf(document.activeElement)") == 2
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('[data-testid=prediction]').dataset.prediction === '{guess}'")
+    expect(page.get_by_test_id("draw-canvas")).to_be_in_viewport()

@@ -95,3 +95,26 @@ def test_drawing_fills_the_saliency_map_and_the_slice(page, open_playground):
     page.get_by_test_id("contour-map").scroll_into_view_if_needed()
     expect(page.get_by_test_id("contour-map")).to_have_attribute("data-paths", "6", timeout=15_000)
     assert page.evaluate(DISTINCT, "[data-testid=slice-1d]") > 3
+
+
+def test_a_toy_set_chosen_in_build_learns_with_its_preset_and_replaces_the_pad(page, open_playground, screenshots):
+    open_playground(page, "#speed=max")
+    page.get_by_test_id("dataset").select_option("moons")
+    expect(page.get_by_test_id("layer-0-activation")).to_have_value("tanh")
+    expect(page.get_by_test_id("optimizer")).to_have_value("adam")
+    expect(page.get_by_test_id("dataset-about")).to_contain_text("half circles")
+    assert "dataset=moons" in page.url
+    page.get_by_test_id("speed").select_option("max")
+    page.get_by_test_id("train-start").click()
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "done", timeout=90_000)
+    summary = page.get_by_test_id("watch-summary").inner_text()
+    assert float(summary.split("validation accuracy")[1].split("%")[0]) >= 90, summary
+    toy = page.get_by_test_id("toy-map")
+    toy.scroll_into_view_if_needed()
+    expect(toy).to_have_attribute("data-trained", "true", timeout=10_000)
+    expect(page.get_by_test_id("draw-canvas")).to_be_hidden()
+    box = toy.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.2)
+    expect(page.get_by_test_id("prediction").locator("[data-digit]")).to_have_count(2)
+    page.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
+    page.locator("#panel-story").screenshot(path=screenshots / "first-screen-moons-en.png")
