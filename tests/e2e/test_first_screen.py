@@ -46,6 +46,10 @@ def test_the_first_screen_holds_the_story_at_1440_by_900(browser, server_url, sc
         assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values())
         assert pg.evaluate("window.scrollY") == 0
         pg.screenshot(path=screenshots / "first-screen-en.png")
+        pg.get_by_test_id("lang-toggle").click()
+        expect(pg.locator("#panel-watch h2")).to_have_text("지켜보기")
+        assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values()), "Korean labels fit the same screen"
+        pg.screenshot(path=screenshots / "first-screen-ko.png")
     finally:
         context.close()
 

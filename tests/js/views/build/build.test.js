@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { normalizeConfig } from "../../../../static/views/build/build.js";
+import { normalizeConfig, updatesPerEpoch, blockedReason, allowedText } from "../../../../static/views/build/build.js";
 import { datasetChange } from "../../../../static/views/build/groups.js";
 import { coerceParams } from "../../../../static/views/build/fields.js";
 import { paramCount, activationList, compactActivation } from "../../../../static/views/build/layers.js";
@@ -53,4 +53,18 @@ test("per-layer activations expand and collapse", () => {
   assert.deepEqual(activationList({ layers: [784, 8, 8, 10], activation: ["tanh"] }), ["tanh", "tanh"]);
   assert.equal(compactActivation(["elu", "elu"]), "elu");
   assert.deepEqual(compactActivation(["elu", "relu"]), ["elu", "relu"]);
+});
+
+test("updates an epoch follow the data set, the batch and train_size", () => {
+  assert.equal(updatesPerEpoch(OPTIONS, { dataset: "mnist", batch_size: 32 }), 1719);
+  assert.equal(updatesPerEpoch(OPTIONS, { dataset: "mnist", batch_size: 32, train_size: 3200 }), 100);
+});
+
+test("out-of-range values name their control and range in the reason Play waits", () => {
+  const t = (key, p = {}) => `${key}:${Object.values(p).join("|")}`;
+  assert.equal(allowedText({ min: 0, max: 10, minOpen: true }, t), "build.allowed:0 < x ≤ 10");
+  assert.equal(allowedText({ min: 1, max: 500, whole: true }, t), "build.allowed.whole:1 ≤ x ≤ 500");
+  assert.equal(blockedReason(new Map(), t), "");
+  const why = blockedReason(new Map([["lr", { label: "Learning rate", allowed: "0 < x ≤ 10" }]]), t);
+  assert.equal(why, "build.cannotStart:Learning rate (0 < x ≤ 10)");
 });

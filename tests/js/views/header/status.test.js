@@ -61,3 +61,12 @@ test("a bad link lists each unreadable value by its label and its link key", () 
   const d = describe({ connection: "open", status: { state: "badlink", fields: "lr, opt.momentum, zzz" } });
   assert.equal(localizeFields(d, ko, state("ko")).fields, "학습률(lr), 모멘텀(opt.momentum), zzz");
 });
+
+test("a stalled run's message says it is not learning and what to try", () => {
+  const stall = { reason: "chance", epoch: 1, accuracy: 0.0998, chance: 0.1, tries: [{ key: "stall.try.lr", params: { lr: 1 } }] };
+  const d = describe({ connection: "open", status: { state: "training" }, config: { lr: 10 }, stall });
+  assert.equal(d.key, "status.msg.stalled.chance");
+  assert.equal(d.params.acc, "10.0%");
+  assert.equal(d.stalled, true);
+  assert.equal(describe({ connection: "open", status: { state: "diverged" }, config: { lr: 10 }, stall }).key, "status.msg.diverged");
+});
