@@ -69,10 +69,13 @@ function watchLearning(store) {
   });
 }
 
-async function mountLater(name, ctx) {
+const LATER = ["draw", "downhill", "runs"];
+
+/** Mount a panel whose module was asked for at the start (loading), once the page has its options. */
+async function mountLater(name, loading, ctx) {
   const root = document.getElementById(`${name}-root`);
   try {
-    const mod = await import(`./views/${name}/${name}.js`);
+    const mod = await loading;
     return mod.mount(root, ctx) || {};
   } catch (err) {
     console.warn(`the ${name} panel is not available yet:`, err.message);
@@ -91,6 +94,11 @@ function fillFirstScreen(panels) {
 }
 
 async function boot() {
+  // Everything the first screen needs is asked for at once: the panels' modules, the texts, the options.
+  const modules = LATER.map((name) => import(`./views/${name}/${name}.js`));
+  modules.forEach((m) => m.catch(() => {}));
+  const optionsAsked = api("/api/options");
+  optionsAsked.catch(() => {});
   const dict = await loadDictionaries();
   const linked = decodePage(location.hash);
   const asked = decodePage(location.search).lang || linked.lang;   // ?lang=ko or ko in the hash wins
@@ -107,7 +115,7 @@ async function boot() {
   status.render(store.get());
   controller.connect();
   pollHealth(store, api);
-  const options = await api("/api/options");
+  const options = await optionsAsked;
   const { config, errors } = decodeConfig(location.hash, options.defaults);
   const bad = [...errors, ...linked.errors];
   store.patch({ options, config: buildView.normalizeConfig(options, config),
@@ -118,7 +126,7 @@ async function boot() {
   buildView.mount(document.getElementById("build-root"), panelCtx);
   const watch = watchView.mount(document.getElementById("watch-root"), panelCtx);
   applyTranslations(document, t);
-  const later = await Promise.all(["draw", "downhill", "runs"].map((name) => mountLater(name, panelCtx)));
+  const later = await Promise.all(LATER.map((name, i) => mountLater(name, modules[i], panelCtx)));
   fillFirstScreen([later[0], watch, later[1]]);
   document.body.dataset.ready = "true";
 }
