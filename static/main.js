@@ -93,7 +93,14 @@ function fillFirstScreen(panels) {
   }
 }
 
+/** Headings reached by a link land below the sticky bar, whatever its height (it wraps on a phone). */
+function trackTopbar() {
+  const bar = document.querySelector(".topbar");
+  new ResizeObserver(() => document.documentElement.style.setProperty("--topbar", `${Math.ceil(bar.offsetHeight)}px`)).observe(bar);
+}
+
 async function boot() {
+  trackTopbar();
   // Everything the first screen needs is asked for at once: the panels' modules, the texts, the options.
   const modules = LATER.map((name) => import(`./views/${name}/${name}.js`));
   modules.forEach((m) => m.catch(() => {}));

@@ -45,11 +45,11 @@ def test_the_first_screen_holds_the_story_at_1440_by_900(browser, server_url, sc
         wait_prediction(pg)
         assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values())
         assert pg.evaluate("window.scrollY") == 0
-        pg.screenshot(path=screenshots / "first-screen-en.png")
+        pg.screenshot(path=screenshots / "README-first-screen-en.png")
         pg.get_by_test_id("lang-toggle").click()
         expect(pg.locator("#panel-watch h2")).to_have_text("지켜보기")
         assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values()), "Korean labels fit the same screen"
-        pg.screenshot(path=screenshots / "first-screen-ko.png")
+        pg.screenshot(path=screenshots / "README-first-screen-ko.png")
     finally:
         context.close()
 
@@ -63,7 +63,7 @@ def test_a_phone_gets_one_column_with_the_pad_in_reach(browser, server_url, scre
         pad = pg.get_by_test_id("draw-canvas").bounding_box()
         assert pad["y"] + pad["height"] <= 844, "the pad is on the first screen of a phone"
         assert pg.evaluate(OVERFLOW) == []
-        pg.screenshot(path=screenshots / "first-screen-phone-en.png")
+        pg.screenshot(path=screenshots / "README-first-screen-phone-en.png")
         for testid in ("contour-map", "surface-view", "weight-images", "runs-table", "mistakes"):
             pg.get_by_test_id(testid).scroll_into_view_if_needed()
             assert pg.evaluate(OVERFLOW) == [], testid

@@ -112,7 +112,7 @@ def test_the_runs_list_opens_downloads_and_deletes_a_saved_run(page, open_playgr
     assert json.loads(config.body())["layers"] == [784, 12, 10]
     weights = page.request.get(page.base_url + page.get_by_test_id("run-weights-file").get_attribute("href"))
     assert weights.ok and weights.body()[:2] == b"PK", "an .npz is a zip archive"
-    page.locator("#panel-runs").screenshot(path=screenshots / "runs-en.png")
+    page.locator("#panel-runs").screenshot(path=screenshots / "README-runs-en.png")
     page.get_by_test_id("train-reset").click()
     page.get_by_test_id("run-draw").click()
     expect(page.get_by_test_id("draw-canvas")).to_be_in_viewport()

@@ -105,6 +105,8 @@ def test_a_diverging_setup_says_so_and_suggests_a_lower_learning_rate(page, open
     page.screenshot(path=screenshots / "diverged-en.png")
     expect(message).to_contain_text("smaller learning rate")
     expect(message).to_contain_text("1")
+    # The chart that has no curve says why, rather than showing empty axes.
+    expect(page.locator("#panel-story .empty-note")).to_contain_text("NaN")
 
 
 def test_nothing_above_the_draw_panel_moves_while_training(page, open_playground):

@@ -73,6 +73,8 @@ export function mount(root, ctx) {
   store.subscribe(["status"], () => {
     const active = isActive(store.get("status"));
     if (active && !wasActive) setMode("net");
+    // A run that blew up (or failed) keeps no weights to draw a surface around: back to the race.
+    if (["diverged", "error"].includes((store.get("status") || {}).state)) setMode("toy");
     wasActive = active;
   });
   // Two weights picked in the Watch panel are a plane of this network's surface: show it.

@@ -91,6 +91,12 @@ export function mount(root, ctx) {
     grad.setData(g);
     summary.textContent = summarize(metrics, t);
     for (const key of ["loss", "acc", "lr", "grad"]) cards[key].el.dataset.empty = String(!metrics.length);
+    // A run that blew up has losses that are not numbers: the empty chart says why.
+    const blewUp = metrics.length && !metrics.some((m) => Number.isFinite(m.train_loss) || Number.isFinite(m.val_loss));
+    const note = cards.loss.el.querySelector(".empty-note");
+    note.dataset.i18n = blewUp ? "watch.empty.diverged" : "watch.empty";
+    note.textContent = t(note.dataset.i18n);
+    if (blewUp) cards.loss.el.dataset.empty = "true";
     // Light step rows (between full snapshots) carry no activation statistics: show the newest that does.
     const withStats = metrics.findLast((m) => m.activation_stats && m.activation_stats.length);
     actStats.update(withStats ? withStats.activation_stats : null, planned.length - 1);
