@@ -1,7 +1,7 @@
 /** Watch panel text: chart titles, explanations, legends. */
 export default {
   en: {
-    "watch.empty.diverged": "The loss blew up to infinity or NaN (not a number): there is no curve to draw. Try a smaller learning rate.",
+    "watch.empty.diverged": "The loss blew up to infinity or NaN (not a number) and the run stopped here. Try a smaller learning rate.",
     "watch.empty": "Press Play: this chart fills in as the network learns.",
     "watch.epoch": "epoch",
     "watch.train": "train",
@@ -66,7 +66,7 @@ export default {
     "watch.summary.empty": "No training yet: press Play.",
   },
   ko: {
-    "watch.empty.diverged": "손실이 무한대나 NaN(숫자가 아님)이 되어 그릴 곡선이 없어요. 학습률을 더 작게 해 보세요.",
+    "watch.empty.diverged": "손실이 무한대나 NaN(숫자가 아님)이 되어 학습이 여기서 멈췄어요. 학습률을 더 작게 해 보세요.",
     "watch.empty": "▶ 학습 시작을 누르면 신경망이 배우는 대로 이 그래프가 채워져요.",
     "watch.epoch": "에폭",
     "watch.train": "훈련",

@@ -134,10 +134,10 @@ function followRun(ctx, el, predictor, state) {
   /** The drawn digit becomes the probe whose activations colour the Watch diagram (digit networks only). */
   const probe = createThrottle(() => {
     if (!state.answer || runInputs(store.get("lastSnapshot"), store.get("config")) !== 784) return;
-    state.probed = state.body;
+    state.probed = state.answered;   // the drawing whose answer this is (a newer one may be on its way)
     ctx.actions.probe(probePixels(state.answer.input));
   }, PROBE_MS);
-  const sendProbe = (force = false) => { if (force || state.probed !== state.body) probe.soon(); };
+  const sendProbe = (force = false) => { if (force || state.probed !== state.answered) probe.soon(); };
 
   /** Names the network behind the answer shown (or, with none shown, the one that will answer). */
   function label() {
@@ -177,7 +177,8 @@ export function mount(root, ctx) {
   root.replaceChildren(view);
   // source() builds the request body for what is shown (the pad's drawing or a dataset digit);
   // version counts the changes, so the body is rebuilt only when there is something new.
-  const state = { answer: null, label: null, body: null, probed: null, source: null, version: 0, built: -1 };
+  const drawingOf = new WeakMap();   // request body -> the drawing (state.body) it was built from
+  const state = { answer: null, answered: null, label: null, body: null, probed: null, source: null, version: 0, built: -1 };
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
   const neuron = createNeuronView({ t, api: ctx.api, snapshot: () => ctx.store.get("lastSnapshot") }, el, layers);
@@ -196,7 +197,10 @@ export function mount(root, ctx) {
   state.current = () => {
     if (!state.source) return null;
     if (state.built !== state.version) { state.body = state.source(); state.built = state.version; }
-    return state.body ? follow.withRun(state.body) : null;
+    if (!state.body) return null;
+    const sent = follow.withRun(state.body);
+    drawingOf.set(sent, state.body);   // the answer names the drawing, not the copy asked with
+    return sent;
   };
   /** Show something new (source builds its body) and ask for its answer; urgent: do not wait for one in flight. */
   const showNew = (source, urgent = true) => {
@@ -211,9 +215,10 @@ export function mount(root, ctx) {
     showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }), kind === "end");
   } });
 
-  function show(answer) {
+  function show(answer, body) {
     if (!state.body) return;   // cleared while the answer was on its way
     state.answer = answer;
+    state.answered = drawingOf.get(body) || body || state.answered;
     el.note.textContent = state.label === null ? "" : t("draw.label", { label: state.label });
     paintDigit(el.seen, answer.input);
     showSteps(el, answer.steps);

@@ -91,8 +91,8 @@ export function mount(root, ctx) {
     grad.setData(g);
     summary.textContent = summarize(metrics, t);
     for (const key of ["loss", "acc", "lr", "grad"]) cards[key].el.dataset.empty = String(!metrics.length);
-    // A run that blew up has losses that are not numbers: the empty chart says why.
-    const blewUp = metrics.length && !metrics.some((m) => Number.isFinite(m.train_loss) || Number.isFinite(m.val_loss));
+    // A run that blew up ends its curve in numbers too large to draw: the chart says why it stops.
+    const blewUp = (store.get("status") || {}).state === "diverged";
     const note = cards.loss.el.querySelector(".empty-note");
     note.dataset.i18n = blewUp ? "watch.empty.diverged" : "watch.empty";
     note.textContent = t(note.dataset.i18n);
@@ -151,7 +151,7 @@ export function mount(root, ctx) {
   function drawStale() {
     for (const key of Object.keys(parts)) if (drawn[key].stale) drawPart(key);
   }
-  store.subscribe(["status"], () => { if (!training()) drawStale(); });
+  store.subscribe(["status"], () => { if (!training()) drawStale(); curves.soon(); });
 
   function drawAll() {
     drawCharts();
