@@ -6,7 +6,7 @@ const AXIS_FONT = "12px system-ui, sans-serif";
 const CHAR_PX = 7;   // width of one axis digit at AXIS_FONT, near enough to size the axis
 
 /** Axis width that fits its longest label (diverged runs have long ones). */
-const axisSize = (u, values) => 14 + CHAR_PX * Math.max(3, ...(values || []).map((v) => String(v).length));
+const axisSize = (u, values) => Math.max(52, 24 + CHAR_PX * Math.max(0, ...(values || []).map((v) => String(v).length)));
 
 /** lineChart(box, {height, series: [{label, stroke, dash}], log, yFormat, xLabel}) -> {setData, relabel, resize}. */
 export function lineChart(box, spec) {

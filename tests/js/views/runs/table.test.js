@@ -10,6 +10,6 @@ const dict = mergeDictionaries([build, downhill, runs]);
 
 test("a run's settings in one line, in the page's language", () => {
   const config = { layers: [784, 16, 16, 10], activation: "sigmoid", optimizer: "sgd", lr: 0.5, batch_size: 32, epochs: 10 };
-  assert.equal(settingsLine(config, translator(dict, "en")), "784-16-16-10 Sigmoid · SGD lr 0.5 · batch 32 · 10 epochs");
-  assert.equal(settingsLine(config, translator(dict, "ko")), "784-16-16-10 시그모이드 · SGD 학습률 0.5 · 배치 32 · 10에폭");
+  assert.equal(settingsLine(config, translator(dict, "en")), "784-16-16-10 Sigmoid · SGD lr 0.5 · batch 32 · epochs 10");
+  assert.equal(settingsLine(config, translator(dict, "ko")), "784-16-16-10 시그모이드 · SGD 학습률 0.5 · 배치 32 · 에폭 10");
 });
