@@ -5,6 +5,7 @@ import { fieldFromToy } from "./heightfield.js";
 import { defaultRacers, pointAt, valueAt, velocity, downhill, advance } from "./race.js";
 
 const RATE = 12;
+const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 /** The function's name in the page's language, else the server's title. */
 const fnName = (t, f) => tOr(t, `toy.${f.name}`, f.title || f.name);
 
@@ -36,7 +37,7 @@ export function mountToy(root, { t, options, api }) {
   const fns = (options.toy_functions || []).filter((f) => (f.dim || f.view.length / 2) === 2);
   const { root: box, el } = controls(t, fns);
   root.append(box);
-  const st = { fn: null, field: null, racers: [], paths: [], colored: [], s: 0, playing: false, start: null, dragging: false, token: 0 };
+  const st = { autoplay: false, fn: null, field: null, racers: [], paths: [], colored: [], s: 0, playing: false, start: null, dragging: false, token: 0 };
   const optimizerNames = Object.keys(options.optimizers || {});
 
   function renderLegend() {
@@ -73,7 +74,7 @@ export function mountToy(root, { t, options, api }) {
       st.paths = answer.paths;
       st.colored = answer.paths.map((p, k) => ({ points: p.points, values: p.values, color: CATEGORICAL[k] }));
       st.s = 0;
-      st.playing = true;
+      st.playing = st.autoplay;
       el.scrub.max = String(maxStep());
       el.note.textContent = "";
       renderLegend();
@@ -101,9 +102,10 @@ export function mountToy(root, { t, options, api }) {
       st.s = advance(st.s, dt, RATE, maxStep());
       if (st.s >= maxStep()) st.playing = false;
     }
-    el.scrub.value = String(Math.floor(st.s));
-    el.counter.textContent = t("downhill.stepof", { s: Math.floor(st.s), n: maxStep() });
-    el.play.textContent = t(st.playing ? "downhill.pause" : "downhill.play");
+    // Written only when they change: a write every frame would lay the page out every frame.
+    setText(el.counter, t("downhill.stepof", { s: Math.floor(st.s), n: maxStep() }));
+    setText(el.play, t(st.playing ? "downhill.pause" : "downhill.play"));
+    if (el.scrub.value !== String(Math.floor(st.s))) el.scrub.value = String(Math.floor(st.s));
     const balls = st.paths.map((p, k) => {
       const at = pointAt(p.points, st.s);
       return { x: at[0], y: at[1], value: valueAt(p.values, st.s), color: CATEGORICAL[k] };
@@ -112,7 +114,7 @@ export function mountToy(root, { t, options, api }) {
       arrows: st.paths.flatMap((_, k) => arrows(k, st.s)), sliceBall: balls[0], axisLabel: "x", step: Math.floor(st.s) };
   }
 
-  el.fn.addEventListener("change", () => loadFunction(el.fn.value));
+  el.fn.addEventListener("change", () => { st.autoplay = true; loadFunction(el.fn.value).catch((err) => { el.note.textContent = err.message; }); });
   el.play.addEventListener("click", () => {
     if (st.s >= maxStep()) st.s = 0;
     st.playing = !st.playing;
@@ -121,7 +123,12 @@ export function mountToy(root, { t, options, api }) {
   el.reset.addEventListener("click", () => { st.playing = false; st.s = 0; });
   el.scrub.addEventListener("input", () => { st.playing = false; st.s = Number(el.scrub.value); });
   const first = fns.find((f) => f.name === "himmelblau") || fns[0];
-  if (first) { el.fn.value = first.name; loadFunction(first.name); } else el.note.textContent = t("downhill.notoy");
+  // The first race waits for Play (the first screen stays still, and quick, until the student acts);
+  // a race the student asks for (another function, start point or learning rate) plays at once.
+  if (first) {
+    el.fn.value = first.name;
+    loadFunction(first.name).catch((err) => { el.note.textContent = err.message; }).finally(() => { st.autoplay = true; });
+  } else el.note.textContent = t("downhill.notoy");
 
   return {
     frame,
