@@ -19,6 +19,18 @@ function storedLang() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
 }
 
+/**
+ * Korean on any machine: Noto Sans KR (npm @fontsource, served from /vendor) in unicode-range
+ * slices, so only the slices of the glyphs on the page are fetched; linked once the page is Korean.
+ */
+function koreanFont() {
+  if (document.querySelector("link[data-font=ko]")) return;
+  for (const weight of [400, 700]) {
+    document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: `/vendor/noto-sans-kr/${weight}.css` }));
+    document.head.lastElementChild.dataset.font = "ko";
+  }
+}
+
 function setupLanguage(store, dict, ctx) {
   const toggle = mountLanguage(document.querySelector("[data-testid=lang-toggle]"), { onToggle() {
     const lang = store.get("lang") === "en" ? "ko" : "en";
@@ -29,6 +41,7 @@ function setupLanguage(store, dict, ctx) {
     const lang = store.get("lang");
     ctx.t = translator(dict, lang);
     document.documentElement.lang = lang;
+    if (lang === "ko") koreanFont();
     toggle.update(lang, ctx.t);
     applyTranslations(document, ctx.t);
     document.title = ctx.t("app.title");
