@@ -42,7 +42,7 @@ async function make3d(container, t) {
     return mountSurface3d(container);
   } catch (err) {
     container.append(h("p", { class: "hint" }, t("downhill.nowebgl")));
-    return { setField() {}, draw() {} };
+    return { setField() {}, draw() {}, resize() {} };
   }
 }
 
@@ -152,7 +152,16 @@ export function mount(root, ctx) {
   });
   io.observe(view);
   io.observe(el.fig3d);
-  make3d(el.view3d, t).then((s) => { surface = s; field = undefined; ready = true; start(); });
+  make3d(el.view3d, t).then((s) => {
+    surface = s;
+    field = undefined;
+    ready = true;
+    // The 3-D view draws at the size of its box, wherever it is shown (the first screen or this panel).
+    const fit = () => { if (el.view3d.clientWidth) surface.resize(el.view3d.clientWidth); };
+    new ResizeObserver(fit).observe(el.view3d);
+    fit();
+    start();
+  });
   store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); });
   setMode("toy");
   return { parts: { surface: el.fig3d }, homes: { surface: el.surfaceHome } };

@@ -93,5 +93,13 @@ export function glCopy(gl, target, clock = () => performance.now()) {
     return true;
   }
 
-  return { capture, present, get shown() { return shown; } };
+  /** Let go of the pixel buffers and the reads in flight (before a copier for a new size takes over). */
+  function dispose() {
+    for (const s of slots) {
+      if (s.fence) gl.deleteSync(s.fence);
+      gl.deleteBuffer(s.buffer);
+    }
+  }
+
+  return { capture, present, dispose, get shown() { return shown; } };
 }

@@ -85,6 +85,7 @@ export function mountSurface3d(container, { width = 440, height = 330 } = {}) {
     copy = glCopy(gl, shown);
   }
   container.append(shown);
+  let size = [width, height];
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, width / height, 0.05, 50);
   camera.position.set(2.1, 2.0, 2.5);
@@ -184,5 +185,27 @@ export function mountSurface3d(container, { width = 440, height = 330 } = {}) {
     return true;
   }
 
-  return { setField, draw, canvas: shown, dispose: () => renderer.dispose() };
+  /**
+   * Draw at the size the box shows (width CSS px, 4:3): a picture scaled by CSS is resampled
+   * on every frame, which in software compositing cost a third of the frame rate.
+   */
+  function resize(w) {
+    const width = Math.max(120, Math.round(w));
+    const height = Math.round((width * 3) / 4);
+    if (width === size[0] && height === size[1]) return;
+    size = [width, height];
+    renderer.setSize(width, height);
+    camera.aspect = width / height;
+    camera.updateProjectionMatrix();
+    if (copy) {
+      copy.dispose();
+      shown.width = gl.drawingBufferWidth;
+      shown.height = gl.drawingBufferHeight;
+      Object.assign(shown.style, { width: `${width}px`, height: `${height}px` });
+      copy = glCopy(gl, shown);
+    }
+    dirty = true;
+  }
+
+  return { setField, draw, resize, canvas: shown, dispose: () => renderer.dispose() };
 }
