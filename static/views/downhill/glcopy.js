@@ -11,13 +11,14 @@
  *
  * A fence can stay unsignalled for a long time when the software rasteriser is starved (seen
  * under load after a few surface switches: the view froze on the old function and ignored
- * rotation). A read older than STALE_MS is given up: its frame is dropped and the newest frame
- * is read at once, blocking this one frame, so the picture never lags by more than that
- * (a shorter limit was reached often under load, and the blocking reads cost a third of the frames).
+ * rotation). A read older than STALE_MS (2 s) is given up: its frame is dropped and the newest
+ * frame is read at once, blocking this one frame, so the picture never lags by more than that.
+ * Shorter limits (0.25 s, 1 s) were reached often under load, and their blocking reads halved
+ * the page's frame rate: a read normally waits a few hundred milliseconds here.
  */
 
 const SLOTS = 2;
-const STALE_MS = 1000;
+const STALE_MS = 2000;
 
 /**
  * glCopy(gl, target, clock) -> {capture(tag) -> bool, present() -> bool, shown}; target is a <canvas> of the drawing
