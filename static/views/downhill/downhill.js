@@ -155,12 +155,14 @@ export function mount(root, ctx) {
   make3d(el.view3d, t).then((s) => {
     surface = s;
     field = undefined;
-    ready = true;
     // The 3-D view draws at the size of its box, wherever it is shown (the first screen or this panel).
     const fit = () => { if (el.view3d.clientWidth) surface.resize(el.view3d.clientWidth); };
     new ResizeObserver(fit).observe(el.view3d);
     fit();
-    start();
+    // The first picture (mesh, contour map) waits for a quiet moment, so that a stroke on the pad
+    // right after the page opens is answered first; it comes within 1.5 s whatever happens.
+    const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+    later(() => { ready = true; start(); }, { timeout: 1500 });
   });
   store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); });
   setMode("toy");
