@@ -14,10 +14,9 @@ const SURFACE_EVERY_MS = 1000;      // while training, a new surface at most thi
 const SURFACE_PATIENCE_MS = 5000;   // an unanswered request is given up after this long
 const IDLE_SURFACE_MS = 3000;       // a paused or finished run without a surface is asked again this often
 
-/** The speed to send: only to a server that paces runs (its options list limits.speed). */
+/** The speed to send with a start: updates a second, or null (as fast as possible). */
 export function speedField(store) {
-  const limits = (store.get("options") || {}).limits || {};
-  return limits.speed ? store.get("speed") ?? null : undefined;
+  return store.get("speed") ?? null;
 }
 
 /** createActions(store, send, {clock, every, stopEvery, later}) -> the actions object views receive. */
@@ -45,7 +44,7 @@ export function createActions(store, send, timers = {}) {
     /** Updates a second (null: as fast as possible); a run in progress changes pace at once. */
     setSpeed(speed) {
       store.set("speed", speed);
-      if (isActive(store.get("status")) && speedField(store) !== undefined) send(messages.setSpeed(speed));
+      if (isActive(store.get("status"))) send(messages.setSpeed(speed));
     },
     probe: (pixels) => send(messages.probe(pixels)),
     surface: (spec) => surfaces.ask(spec),

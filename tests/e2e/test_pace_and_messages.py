@@ -17,13 +17,6 @@ def test_the_speed_control_slows_a_run_and_changes_while_training(page, open_pla
     open_playground(page, QUICK + "&batch_size=30&train_size=3000&epochs=3&speed=10")
     speed = page.get_by_test_id("speed")
     expect(speed).to_have_value("10")
-    paced = "speed" in (page.request.get(f"{page.base_url}/api/options").json().get("limits") or {})
-    if not paced:
-        # A server that cannot pace runs is named as such; the choice still rides in the link.
-        expect(page.get_by_test_id("speed-hint")).to_contain_text("as fast as it can")
-        speed.select_option("max")
-        assert "speed=max" in page.url
-        return
     expect(page.get_by_test_id("speed-hint")).to_contain_text("30 s")
     page.get_by_test_id("train-start").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "training", timeout=30_000)
@@ -36,6 +29,21 @@ def test_the_speed_control_slows_a_run_and_changes_while_training(page, open_pla
     speed.select_option("max")
     assert "speed=max" in page.url, "the speed is kept in the link"
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "done", timeout=30_000)
+
+
+def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
+    open_playground(page, QUICK + "&train_size=3000&epochs=3")
+    summary = page.get_by_test_id("watch-summary")
+    expect(summary).to_contain_text("No training yet")
+    page.get_by_test_id("train-step").click()
+    expect(summary).to_contain_text("step 1 ", timeout=30_000)
+    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
+    page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 0",
+                           timeout=15_000)
+    assert page.get_by_test_id("weight-images").locator("canvas").count() == 16
+    draw(page, ONE)
+    wait_prediction(page)
+    page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.source === 'run'", timeout=15_000)
 
 
 def test_step_epoch_from_a_fresh_start_moves_watch_and_the_pad_then_step_moves_them_again(page, open_playground):

@@ -76,7 +76,7 @@ export function mount(root, ctx) {
     const limits = options.limits || {};
     const speed = store.get("speed");
     const updates = updatesPerEpoch(options, config) * (config.epochs || 0);
-    return { why: blockedReason(invalid, t), speed, paced: !!limits.speed, seconds: speed ? updates / speed : null,
+    return { why: blockedReason(invalid, t), speed, seconds: speed ? updates / speed : null,
       lrRange: { min: (limits.lr || [0])[0], max: (limits.lr || [0, 10])[1], minOpen: true } };
   }
   const updateTransport = () => transport.update(runState(store.get("status")), store.get("config") || {}, page());

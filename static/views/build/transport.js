@@ -10,7 +10,7 @@ const LR_MAX = 10;
 const toSlider = (lr) => Math.round((100 * Math.log(lr / LR_MIN)) / Math.log(LR_MAX / LR_MIN));
 const fromSlider = (s) => Number((LR_MIN * (LR_MAX / LR_MIN) ** (s / 100)).toPrecision(2));
 
-/** mount(root, {t, actions, onLr}) -> {update(runState, config, {why, speed, seconds, paced, lrRange})}. */
+/** mount(root, {t, actions, onLr}) -> {update(runState, config, {why, speed, seconds, lrRange})}. */
 export function mountTransport(root, { t, actions, onLr }) {
   const button = (testid, onClick, cls = "btn") => h("button", { type: "button", class: cls, "data-testid": testid, onClick });
   const play = button("train-start", () => actions.play(), "btn primary");
@@ -67,7 +67,7 @@ export function mountTransport(root, { t, actions, onLr }) {
       // Text that is out of range stays as typed until it is corrected: nothing is changed silently.
       if (document.activeElement !== lrInput && !lrBad()) lrInput.value = fmt(config.lr);
       if (document.activeElement !== lrSlider && !lrBad()) lrSlider.value = toSlider(config.lr);
-      speed.update(page.speed, { seconds: page.seconds, paced: page.paced, live: active || run === "paused" });
+      speed.update(page.speed, { seconds: page.seconds, live: active || run === "paused" });
     },
   };
 }
