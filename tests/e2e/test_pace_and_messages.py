@@ -31,12 +31,13 @@ def test_the_speed_control_slows_a_run_and_changes_while_training(page, open_pla
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "done", timeout=30_000)
 
 
-def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
+def step_from_fresh(page, open_playground, button: str, shown: str) -> None:
+    """Open a fresh page, press a Step button, and check Watch, the diagram and the pad show the stepped network."""
     open_playground(page, QUICK + "&train_size=3000&epochs=3")
     summary = page.get_by_test_id("watch-summary")
     expect(summary).to_contain_text("No training yet")
-    page.get_by_test_id("train-step").click()
-    expect(summary).to_contain_text("step 1 ", timeout=30_000)
+    page.get_by_test_id(button).click()
+    expect(summary).to_contain_text(shown, timeout=30_000)
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
     page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 0",
                            timeout=15_000)
@@ -46,22 +47,15 @@ def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
     page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.source === 'run'", timeout=15_000)
 
 
+def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
+    step_from_fresh(page, open_playground, "train-step", "step 1 ")
+
+
 def test_step_epoch_from_a_fresh_start_moves_watch_and_the_pad_then_step_moves_them_again(page, open_playground):
-    open_playground(page, QUICK + "&train_size=3000&epochs=3")
-    summary = page.get_by_test_id("watch-summary")
-    expect(summary).to_contain_text("No training yet")
-    page.get_by_test_id("train-step-epoch").click()
-    expect(summary).to_contain_text("Epoch 1.00 · step 94", timeout=30_000)
-    expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
-    page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 0",
-                           timeout=15_000)
-    assert page.get_by_test_id("weight-images").locator("canvas").count() == 16
-    draw(page, ONE)
-    wait_prediction(page)
-    page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.source === 'run'"
-                           " && document.querySelector('[data-testid=answered-by]').dataset.epoch === '1'", timeout=15_000)
+    step_from_fresh(page, open_playground, "train-step-epoch", "Epoch 1.00 · step 94")
+    page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.epoch === '1'", timeout=15_000)
     page.get_by_test_id("train-step").click()
-    expect(summary).to_contain_text("step 95", timeout=15_000)
+    expect(page.get_by_test_id("watch-summary")).to_contain_text("step 95", timeout=15_000)
     page.wait_for_function("Number(document.querySelector('[data-testid=answered-by]').dataset.epoch) > 1", timeout=15_000)
 
 
