@@ -1,4 +1,4 @@
-"""Command-line interface: `train`, `gradcheck` and `info` subcommands (see `python -m engine -h`).
+"""Command-line interface: `train`, `gradcheck`, `sweep` and `info` subcommands (see `python -m engine -h`).
 
 `train --config run.json` trains a run saved from the page (its config.json) again, with
 any flag given as well overriding the file.
@@ -15,6 +15,7 @@ import numpy as np
 from . import build
 from .cli_config import blame, config_from
 from .cli_flags import UsageError, build_parser
+from .cli_sweep import cmd_sweep
 from .datasets import DatasetError, Split
 from .errors import ParameterError
 from .gradcheck import check_network
@@ -152,7 +153,7 @@ def cmd_info(args) -> int:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    command = {"train": cmd_train, "gradcheck": cmd_gradcheck, "info": cmd_info}[args.command]
+    command = {"train": cmd_train, "gradcheck": cmd_gradcheck, "info": cmd_info, "sweep": cmd_sweep}[args.command]
     try:
         return command(args)
     except UsageError as err:

@@ -1,4 +1,4 @@
-"""The command line's flags: one parser for `train`, `gradcheck` and `info`, one-line errors."""
+"""The command line's flags: one parser for `train`, `gradcheck`, `sweep` and `info`, one-line errors."""
 from __future__ import annotations
 
 import argparse
@@ -148,6 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     _train_flags(train)
     grad = sub.add_parser("gradcheck", help="compare backprop with numerical gradients (float64)")
     _model_flags(grad)
+    sweep = sub.add_parser("sweep", help="train a grid of runs over one or two settings and print the table")
+    _data_flags(sweep)
+    _model_flags(sweep)
+    _train_flags(sweep)
+    sweep.add_argument("--axis", action="append", required=True, metavar="FIELD=VALUES",
+                       help="a setting to vary (once or twice): lr=MIN:MAX:POINTS (log range) or "
+                            "FIELD=V1,V2,... with FIELD one of lr, optimizer, batch_size, init, "
+                            "activation, hidden, seed")
+    sweep.set_defaults(epochs=3)
     info = sub.add_parser("info", help="summarise a dataset and a model")
     _data_flags(info)
     _model_flags(info)

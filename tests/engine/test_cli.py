@@ -183,3 +183,42 @@ def test_a_bad_config_file_is_named_and_a_flag_can_mend_it(tmp_path):
         path.write_text(text)
         out = run("train", "--config", str(path))
         assert out.returncode == 2 and out.stderr.startswith("error: --config: ") and words in out.stderr, out.stderr
+
+
+def test_sweep_trains_every_cell_and_prints_rows_then_the_grid():
+    out = run("sweep", "--dataset", "moons", "--layers", "2,8,2", "--schedule", "constant",
+              "--axis", "lr=0.01:1:3", "--axis", "optimizer=sgd,adam", "--epochs", "2")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    header, rows = lines[0].split(), [line.split() for line in lines[1:7]]
+    assert header == ["cell", "lr", "optimizer", "status", "val_loss", "val_acc", "seconds"]
+    assert [(r[1], r[2], r[3]) for r in rows] == [(lr, opt, "done") for lr in ("0.01", "0.1", "1")
+                                                  for opt in ("sgd", "adam")]
+    grid = lines[lines.index("validation accuracy (lr down, optimizer across)") + 1:]
+    assert grid[0].split() == ["sgd", "adam"] and [g.split()[0] for g in grid[1:]] == ["0.01", "0.1", "1"]
+    assert grid[3].split()[1:] == [rows[4][5], rows[5][5]]       # the grid repeats the rows' accuracy
+
+
+def test_sweep_marks_diverged_cells_and_exits_1():
+    out = run("sweep", "--dataset", "moons", "--layers", "2,8,2", "--activation", "identity",
+              "--output", "identity", "--loss", "sse", "--init", "normal", "--init-std", "1",
+              "--axis", "lr=0.01,10", "--epochs", "3", "--schedule", "constant")
+    assert out.returncode == 1, out.stderr
+    rows = [line.split() for line in out.stdout.splitlines()[1:]]
+    assert [r[2] for r in rows] == ["done", "diverged"] and rows[1][3:5] == ["-", "-"]
+
+
+def test_a_bad_sweep_is_one_line_naming_the_axis():
+    cases = [(["--axis", "lr=0.1:1:3", "--axis", "lr=1,2"], "--axis: axes.1.field"),
+             (["--axis", "lr=0.1,nan"], "--axis: axes.0.values.1"),
+             (["--axis", "width=3"], "--axis: axes.0.field"),
+             (["--axis", "lr=1:0.1:3"], "--axis: axes.0.max"),
+             (["--axis", "lr=0.1:1"], "--axis: a range"),
+             (["--axis", "lr=0.1:1:3", "--epochs", "50"], "--epochs: "),
+             (["--axis", "lr=0.01:1:11", "--axis", "seed=0,1,2,3,4,5,6,7,8,9"], "--axis: 11 × 10 = 110 cells"),
+             (["--axis", "optimizer=sgd,adam", "--momentum", "-1"], "--momentum: ")]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda case: run("sweep", "--dataset", "moons", *case[0]), cases))
+    for (args, start), out in zip(cases, results):
+        assert out.returncode == 2 and out.stderr.startswith(f"error: {start}"), (args, out.stderr)
+        assert out.stdout == "", args
