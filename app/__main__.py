@@ -20,7 +20,8 @@ def parse_settings(argv: list[str] | None = None):
     parser.add_argument("--data-dir", type=Path, default=defaults.data_dir,
                         help="MNIST cache, saved runs and the default model")
     parser.add_argument("--workers", type=int, default=defaults.workers,
-                        help="trainings that run at once; more wait in line")
+                        help="trainings that run at once; more wait in line (default: one per CPU, "
+                             "the Ray cluster's with DOWNHILL_RAY_ADDRESS)")
     parser.add_argument("--allow-host", action="append", default=list(defaults.allowed_hosts),
                         help="extra Host name the server answers to (repeatable)")
     parser.add_argument("--allow-origin", action="append", default=list(defaults.allowed_origins),

@@ -1,4 +1,4 @@
-"""Shared resources built in the app's lifespan: store, job pool, MNIST, the default model.
+"""Shared resources built in the app's lifespan: store, executor, job pool, MNIST, the default model.
 
 The heavy part (loading MNIST, loading or training the default model) runs in a background
 thread so the server answers at once; `progress()` tells /api/health how far it got.
@@ -6,6 +6,7 @@ thread so the server answers at once; `progress()` tells /api/health how far it 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -15,12 +16,11 @@ from engine.datasets import load_mnist
 from engine.defaults import default_training
 from engine.network import Network
 
-from . import datasets
+from . import datasets, executors
 from .core.config import Settings
 from .runs.store import RunStore
 from .sessions.live import LiveRuns
 from .sessions.pool import JobPool
-from .sessions.processes import training_processes
 from .sessions.slots import SessionSlots
 
 log = logging.getLogger("downhill")
@@ -38,14 +38,14 @@ class Resources:
         self.settings = settings
         self.store = RunStore(settings.data_dir)
         self.interrupted = self.store.mark_interrupted()
-        self.pool = JobPool(settings.workers, settings.max_waiting)
-        self.processes = training_processes()
+        self.executor = executors.create(settings)   # Ray, when asked for, starts (or is joined) here
+        self.pool = JobPool(self.executor.slots, settings.max_waiting)
         self.live = LiveRuns()   # runs training right now, by id
         self.sessions = SessionSlots(settings.max_sessions)
-        self.compute = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="downhill-compute")
+        self.compute = ThreadPoolExecutor(max_workers=settings.workers or os.cpu_count() or 1,
+                                          thread_name_prefix="downhill-compute")
         self.stage, self.fraction, self.message = "starting", 0.0, ""
         self.mnist = None
-        self.mnist_folder = None
         self.default_model: Network | None = None
         self._models: OrderedDict[str, Network] = OrderedDict()
         self._models_lock = threading.Lock()
@@ -59,6 +59,7 @@ class Resources:
 
     def close(self) -> None:
         self.pool.shutdown()
+        self.executor.close()
         self.compute.shutdown(wait=False, cancel_futures=True)
         self.store.close()
 
@@ -70,7 +71,7 @@ class Resources:
         try:
             self.stage, self.message = "loading_mnist", "loading the MNIST digits"
             mnist = load_mnist(self.settings.data_dir)
-            self.mnist_folder = datasets.export_mnist(mnist, self.settings.data_dir)
+            self.executor.share_mnist(mnist)
             self.mnist = mnist
             self.fraction = 0.3
             self.default_model = self._load_or_train_default()

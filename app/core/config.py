@@ -20,25 +20,33 @@ def _env_list(name: str) -> list[str]:
     return [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_int(name: str, default: int | None) -> int | None:
     value = os.environ.get(name)
     return int(value) if value else default
 
 
 @dataclass
 class Settings:
-    """Where to listen, where to keep data, who may talk to us, how much work at once
-    (`workers` trainings; `max_waiting` more in line; `max_sessions` open WebSockets)."""
+    """Where to listen, where to keep data, who may talk to us, where and how much work at once
+    (`workers` trainings; `max_waiting` more in line; `max_sessions` open WebSockets; Ray)."""
 
     host: str = field(default_factory=lambda: os.environ.get("DOWNHILL_HOST", "127.0.0.1"))
     port: int = field(default_factory=lambda: _env_int("DOWNHILL_PORT", 8000))
     data_dir: Path = field(default_factory=data_dir)
     allowed_hosts: list[str] = field(default_factory=lambda: _env_list("DOWNHILL_ALLOWED_HOSTS"))
     allowed_origins: list[str] = field(default_factory=lambda: _env_list("DOWNHILL_ALLOWED_ORIGINS"))
-    workers: int = field(default_factory=lambda: _env_int("DOWNHILL_WORKERS", os.cpu_count() or 1))
+    # Trainings at once; None: one per CPU (this machine's, or the Ray cluster's).
+    workers: int | None = field(default_factory=lambda: _env_int("DOWNHILL_WORKERS", None))
     token: str | None = field(default_factory=lambda: os.environ.get("DOWNHILL_TOKEN") or None)
     max_sessions: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_SESSIONS", 64))
     max_waiting: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_WAITING", 32))
+    # Where trainings run: unset = processes on this machine; "local" = Ray started here with
+    # `workers` CPUs; "auto" or "host:port" = a running Ray cluster, joined as a driver.
+    ray_address: str | None = field(default_factory=lambda: os.environ.get("DOWNHILL_RAY_ADDRESS") or None)
+    # A sweep's cells training at once (None: half the training slots), so a sweep leaves
+    # slots for everyone else; and how many sweeps may run at once on the server.
+    sweep_cells: int | None = field(default_factory=lambda: _env_int("DOWNHILL_SWEEP_CELLS", None))
+    max_sweeps: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_SWEEPS", 8))
     max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
     max_ws_message_bytes: int = 64 << 10
     default_model_epochs: int | None = None   # None: the default setup's own epochs
@@ -50,7 +58,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
-        self.workers = max(1, int(self.workers))
+        self.workers = None if self.workers is None else max(1, int(self.workers))
         self.max_sessions = max(1, int(self.max_sessions))
         self.max_waiting = max(0, int(self.max_waiting))
         if self.exposed and not self.token:

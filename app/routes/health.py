@@ -11,4 +11,5 @@ router = APIRouter(prefix="/api", tags=["health"])
 @router.get("/health")
 def health(resources: ResourcesDep) -> dict:
     return {"status": "ok", **resources.progress(), "workers": resources.pool.workers,
-            "running": resources.pool.running, "interrupted_runs": resources.interrupted}
+            "running": resources.pool.running, "interrupted_runs": resources.interrupted,
+            **resources.executor.describe()}

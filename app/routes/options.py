@@ -28,12 +28,12 @@ def options(resources: ResourcesDep) -> dict:
         "datasets": list(resources.catalogue().values()),
         "toy_functions": [f.info() for f in FUNCTIONS.values()],
         "planes": ["pca", "random", "weights"],
-        "limits": limits(resources.settings),
+        "limits": limits(resources.settings, resources.pool.workers),
         "defaults": DEFAULT_CONFIG,
     }
 
 
-def limits(settings) -> dict:
+def limits(settings, slots: int) -> dict:
     """Every bound the server enforces. Ranges are [min, max], inclusive unless the name is
     in `min_exclusive` (lr must be > 0); the older keys keep their first shape."""
     return {
@@ -50,7 +50,7 @@ def limits(settings) -> dict:
         "canvas": [1, requests.MAX_CANVAS],
         "sessions": settings.max_sessions,
         "waiting": settings.max_waiting,
-        "workers": settings.workers,
+        "workers": slots,
         "message_bytes": settings.max_ws_message_bytes,
         "body_bytes": settings.max_body_bytes,
     }

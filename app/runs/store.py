@@ -24,11 +24,15 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL,
     status TEXT NOT NULL, config TEXT NOT NULL, final TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE IF NOT EXISTS sweeps (
+    id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL,
+    status TEXT NOT NULL, spec TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS metrics (
     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     epoch INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (run_id, epoch));
 """
 ID_LENGTH = 12
+ROW = "id, created, status, config, final, sweep, cell"
 
 
 def new_id() -> str:
@@ -51,6 +55,15 @@ class RunStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        self._add_sweep_columns()
+
+    def _add_sweep_columns(self) -> None:
+        """Runs made by a sweep name it and their cell (a store from before sweeps gains the columns)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(runs)")}
+        for name, kind in (("sweep", "TEXT"), ("cell", "INTEGER")):
+            if name not in columns:
+                self._db.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
+        self._db.execute("CREATE INDEX IF NOT EXISTS runs_by_sweep ON runs (sweep)")
 
     def close(self) -> None:
         with self._lock:
@@ -68,10 +81,12 @@ class RunStore:
                 "WHERE status IN ('training', 'queued', 'paused')", (time.time(),))
             return cur.rowcount
 
-    def create(self, config: dict, status: str = "queued", run_id: str | None = None) -> str:
+    def create(self, config: dict, status: str = "queued", run_id: str | None = None,
+               sweep: str | None = None, cell: int | None = None) -> str:
+        """A new run's row; a sweep's cell names its sweep and its place in the grid."""
         run_id, now = run_id or new_id(), time.time()
-        self._run("INSERT INTO runs (id, created, updated, status, config) VALUES (?, ?, ?, ?, ?)",
-                  (run_id, now, now, status, json.dumps(config)))
+        self._run("INSERT INTO runs (id, created, updated, status, config, sweep, cell) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  (run_id, now, now, status, json.dumps(config), sweep, cell))
         return run_id
 
     def set_status(self, run_id: str, status: str, final: dict | None = None) -> None:
@@ -115,21 +130,23 @@ class RunStore:
             initial, path = z["initial"], z["path"]
         return (initial if initial.size else None), (path if len(path) else None)
 
-    def list(self) -> list[dict]:
-        rows = self._run("SELECT id, created, status, config, final FROM runs ORDER BY created DESC")
-        return [{"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
-                 "final": json.loads(r[4]), "has_weights": self.weights_path(r[0]).is_file()}
-                for r in rows]
+    def list(self, sweep: str | None = None) -> list[dict]:
+        """Every run, newest first; with `sweep`, that sweep's cells only."""
+        where, args = ("WHERE sweep=?", (sweep,)) if sweep else ("", ())
+        rows = self._run(f"SELECT {ROW} FROM runs {where} ORDER BY created DESC", args)
+        return [self._row(r) for r in rows]
 
     def get(self, run_id: str) -> dict | None:
-        rows = self._run("SELECT id, created, status, config, final FROM runs WHERE id=?", (run_id,))
+        rows = self._run(f"SELECT {ROW} FROM runs WHERE id=?", (run_id,))
         if not rows:
             return None
-        r = rows[0]
         metrics = self._run("SELECT row FROM metrics WHERE run_id=? ORDER BY epoch", (run_id,))
+        return {**self._row(rows[0]), "metrics": [json.loads(m[0]) for m in metrics]}
+
+    def _row(self, r: tuple) -> dict:
         return {"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
-                "final": json.loads(r[4]), "metrics": [json.loads(m[0]) for m in metrics],
-                "has_weights": self.weights_path(r[0]).is_file()}
+                "final": json.loads(r[4]), "has_weights": self.weights_path(r[0]).is_file(),
+                "sweep": r[5], "cell": r[6]}
 
     def delete(self, run_id: str) -> bool:
         with self._lock:

@@ -1,8 +1,8 @@
-"""TrainingJob: one run, trained in a child process that a pool worker thread supervises.
+"""TrainingJob: one run, trained by an executor (app/executors) that a pool worker thread supervises.
 
-The supervising thread relays the process's snapshots to the Outbox (newest wins) and the
+The supervising thread relays the training's snapshots to the Outbox (newest wins) and the
 run store, keeps a bounded trajectory for PCA planes, and makes sure a stopped job's
-process is gone within a second.
+training is gone within a second.
 
 A job waiting in line holds no pipe, no process and no row in the run store: all three are
 made when it starts, so a run stopped while queued leaves no trace. When the run ends, its
@@ -19,10 +19,10 @@ import numpy as np
 
 from engine.jsonready import json_ready
 
+from ..executors import ExecutionLost
 from .remote import RemoteControl
 from .snapshots import epoch_row, metrics_message
 from .live import with_weights
-from .worker import train_in_process
 
 log = logging.getLogger("downhill.job")
 PATH_BYTES = 200 << 20   # the trajectory kept for PCA planes never exceeds this
@@ -34,15 +34,16 @@ MESSAGES = {"done": "training finished", "stopped": "training stopped",
 
 
 class TrainingJob:
-    def __init__(self, run_id: str, config, data, store, outbox, mnist_folder, paused: bool = False,
-                 speed: float | None = None, snapshot_rate: float | None = None, processes=None):
-        """`speed`: steps a second at most (None: as fast as possible); `processes`: the
-        multiprocessing context to train in (app/sessions/processes.py)."""
+    def __init__(self, run_id: str, config, data, store, outbox, executor, paused: bool = False,
+                 speed: float | None = None, snapshot_rate: float | None = None, sweep: tuple | None = None):
+        """`speed`: steps a second at most (None: as fast as possible); `executor`: where it
+        trains (app/executors); `sweep`: (sweep id, cell index) for a sweep's cell, which
+        nobody watches live (only its epochs are reported)."""
         self.run_id, self.config, self.data = run_id, config, data
-        self.store, self.outbox, self.processes = store, outbox, processes
+        self.store, self.outbox, self.executor = store, outbox, executor
         self.control = RemoteControl(paused, speed)
-        self.spec = {"config": config.model_dump(), "mnist_folder": mnist_folder,
-                     "max_snapshot_rate": snapshot_rate}
+        self.sweep = sweep
+        self.spec = {"config": config.model_dump(), "max_snapshot_rate": snapshot_rate, "live": sweep is None}
         self.state = "queued"
         self.finished = threading.Event()
         self.latest_weights: list | None = None
@@ -74,52 +75,43 @@ class TrainingJob:
         self.finished.set()
 
     def run(self) -> None:
-        """Train in a child process and relay its events until it ends (pool worker thread)."""
+        """Train wherever the executor runs it and relay its events until it ends (pool worker thread)."""
         if self.control.stopped:
             return self.cancelled()
         try:
-            self.store.create(self.spec["config"], status="training", run_id=self.run_id)
-            commands_in, commands_out = self.processes.Pipe(duplex=False)
-            events_in, events_out = self.processes.Pipe(duplex=False)
+            tags = {"sweep": self.sweep[0], "cell": self.sweep[1]} if self.sweep else {}
+            self.store.create(self.spec["config"], status="training", run_id=self.run_id, **tags)
+            execution = self.executor.open(self.run_id)
         except Exception as err:
             return self._fail(f"could not start: {err}")
-        self.spec["paused"] = self.control.attach(commands_out)
+        self.spec["paused"] = self.control.attach(execution.commands)
         self.spec["speed"] = self.control.speed   # (a change after attach also arrives as a command)
-        process = self.processes.Process(target=train_in_process, daemon=True, name=f"downhill-run-{self.run_id}",
-                                  args=(commands_in, events_out, self.spec))
         try:
-            process.start()
-            commands_in.close()
-            events_out.close()
-            self._relay(process, events_in)
+            execution.start(self.spec)
+            self._relay(execution)
         except Exception as err:
-            log.exception("run %s: supervising the training process failed", self.run_id)
+            log.exception("run %s: supervising the training failed", self.run_id)
             if not self.finished.is_set():
                 self._fail(str(err))
         finally:
-            events_in.close()
             self.control.detach()
-            if process.pid is not None:        # it did start
-                process.join(1.0)
-                if process.is_alive():
-                    process.kill()
+            execution.close()
 
-    def _relay(self, process, events) -> None:
+    def _relay(self, execution) -> None:
         stop_seen = None
         while True:
             if self.control.stopped and stop_seen is None:
                 stop_seen = time.monotonic()
             if stop_seen is not None and time.monotonic() - stop_seen > STOP_GRACE:
-                process.kill()
+                execution.kill()
                 return self._finish("stopped")
-            if not events.poll(0.05):
-                continue
             try:
-                event = events.recv()
-            except (EOFError, OSError):
-                return self._fail("the training process ended unexpectedly")
-            if self._handle(event):
-                return
+                events = execution.events(0.05)
+            except ExecutionLost as err:
+                return self._fail(str(err))
+            for event in events:
+                if self._handle(event):
+                    return
 
     def _handle(self, event) -> bool:
         """Act on one event from the process; True when the run is over."""

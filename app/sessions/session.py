@@ -88,9 +88,8 @@ class TrainingSession:
         self.last_config = msg.config
         self.speed = getattr(msg, "speed", self.speed)   # a step that starts a run keeps the last speed
         job = TrainingJob(new_id(), config, data, self.res.store, self.outbox,
-                          self.res.mnist_folder, paused=msg.paused if paused is None else paused,
-                          speed=self.speed, snapshot_rate=self.res.settings.max_snapshot_rate,
-                          processes=self.res.processes)
+                          self.res.executor, paused=msg.paused if paused is None else paused,
+                          speed=self.speed, snapshot_rate=self.res.settings.max_snapshot_rate)
         self.res.pool.submit(job)   # QueueFull: the line is full (the previous run is stopped all the same)
         self.job = job
         self.res.live.add(job)
