@@ -2,9 +2,10 @@
 
 An **executor** starts trainings and hands back an **execution** per run:
 
-    execution = executor.open(run_id)          # nothing runs yet; its command channel exists
+    execution = executor.open(run_id, live)    # nothing runs yet; its command channel exists
     execution.commands.send((command, value))  # pause, resume, step, set_lr, set_speed, stop
     execution.start(spec)                      # spec: config, paused, speed, live, max_snapshot_rate
+                                               # (live: a run someone watches; else a sweep's cell)
     execution.events(timeout)                  # the events that arrived (app/sessions/worker.py),
                                                # [] after `timeout` s; ExecutionLost if it died
     execution.kill()                           # now, whatever it is doing

@@ -25,7 +25,8 @@ class LocalExecutor:
         """Write MNIST's splits once as files every training process maps."""
         self.mnist_folder = datasets.export_mnist(mnist, self.data_dir)
 
-    def open(self, run_id: str) -> "LocalRun":
+    def open(self, run_id: str, live: bool = True) -> "LocalRun":
+        """A process for the run (a live run and a sweep's cell alike; `spec["live"]` tells them apart)."""
         return LocalRun(self.context, run_id, self.mnist_folder)
 
     def describe(self) -> dict:

@@ -81,7 +81,7 @@ class TrainingJob:
         try:
             tags = {"sweep": self.sweep[0], "cell": self.sweep[1]} if self.sweep else {}
             self.store.create(self.spec["config"], status="training", run_id=self.run_id, **tags)
-            execution = self.executor.open(self.run_id)
+            execution = self.executor.open(self.run_id, live=self.sweep is None)
         except Exception as err:
             return self._fail(f"could not start: {err}")
         self.spec["paused"] = self.control.attach(execution.commands)

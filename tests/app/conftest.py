@@ -72,3 +72,35 @@ def sessions(monkeypatch) -> list:
         made.append(self)
     monkeypatch.setattr(TrainingSession, "__init__", remember)
     return made
+
+
+@pytest.fixture(scope="session")
+def ray_cluster():
+    """Ray for the whole test session, started once: two simulated nodes of one CPU each
+    (ray.cluster_utils.Cluster), so every Ray test also trains across nodes."""
+    import ray
+    from ray.cluster_utils import Cluster
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
+    cluster.add_node(num_cpus=1)
+    ray.init(address=cluster.address, log_to_driver=False, namespace="downhill-tests")
+    cluster.wait_for_nodes()
+    yield cluster
+    ray.shutdown()
+    cluster.shutdown()
+
+
+@pytest.fixture(params=["local", "ray"])
+def executor(request) -> str:
+    """Which executor the app trains with: processes here, or the session's Ray cluster."""
+    if request.param == "ray":
+        request.getfixturevalue("ray_cluster")
+    return request.param
+
+
+@pytest.fixture
+def settings_for(executor, data_dir):
+    """Settings(**overrides) for a fresh data dir, training on the test's executor."""
+    def make(**overrides):
+        address = "local" if executor == "ray" else None   # Ray already runs here: the app joins it
+        return Settings(**{"data_dir": data_dir, "workers": 2, "ray_address": address, **overrides})
+    return make

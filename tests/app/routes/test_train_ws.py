@@ -1,4 +1,5 @@
-"""The /ws/train protocol, message by message, on tiny MNIST subsets."""
+"""The /ws/train protocol, message by message, on tiny MNIST subsets, with each executor:
+training processes on this machine, and Ray (a simulated two-node cluster)."""
 from __future__ import annotations
 
 import time
@@ -6,7 +7,13 @@ import time
 import numpy as np
 import pytest
 
-from server_helpers import TINY, WS_URL, is_status, is_type, receive, until
+from server_helpers import TINY, WS_URL, client_for, is_status, is_type, receive, until
+
+
+@pytest.fixture
+def client(settings_for):
+    with client_for(settings_for()) as c:
+        yield c
 
 
 def start(ws, **overrides):
@@ -152,10 +159,8 @@ def test_disconnect_stops_the_job_within_a_second(client):
     assert client.get(f"/api/runs/{run_id}").json()["status"] == "stopped"
 
 
-def test_sessions_beyond_the_pool_wait_in_line(data_dir):
-    from app.core.config import Settings
-    from server_helpers import client_for
-    with client_for(Settings(data_dir=data_dir, workers=1)) as client:
+def test_sessions_beyond_the_pool_wait_in_line(settings_for):
+    with client_for(settings_for(workers=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second:
             start(first, epochs=500)
             until(first, is_status("training"))
@@ -324,10 +329,8 @@ def test_bad_control_messages_name_the_field(client):
         assert receive(ws)["field"] == "type"
 
 
-def test_third_session_waits_second_in_line_and_can_leave_it(data_dir):
-    from app.core.config import Settings
-    from server_helpers import client_for
-    with client_for(Settings(data_dir=data_dir, workers=1)) as client:
+def test_third_session_waits_second_in_line_and_can_leave_it(settings_for):
+    with client_for(settings_for(workers=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
                 client.websocket_connect(WS_URL) as third:
             start(first, epochs=500)
@@ -349,10 +352,8 @@ def test_third_session_waits_second_in_line_and_can_leave_it(data_dir):
         assert [r["status"] for r in runs] == ["stopped"], "runs stopped while queued left rows"
 
 
-def test_a_full_waiting_line_refuses_a_start_clearly(data_dir):
-    from app.core.config import Settings
-    from server_helpers import client_for
-    with client_for(Settings(data_dir=data_dir, workers=1, max_waiting=1)) as client:
+def test_a_full_waiting_line_refuses_a_start_clearly(settings_for):
+    with client_for(settings_for(workers=1, max_waiting=1)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second, \
                 client.websocket_connect(WS_URL) as third:
             start(first, epochs=500)
@@ -368,12 +369,10 @@ def test_a_full_waiting_line_refuses_a_start_clearly(data_dir):
             assert until(third, is_status("queued", "training"))[-1]["state"] == "queued"
 
 
-def test_sessions_beyond_the_limit_are_told_and_closed(data_dir):
+def test_sessions_beyond_the_limit_are_told_and_closed(settings_for):
     from starlette.websockets import WebSocketDisconnect
 
-    from app.core.config import Settings
-    from server_helpers import client_for
-    with client_for(Settings(data_dir=data_dir, max_sessions=2)) as client:
+    with client_for(settings_for(max_sessions=2)) as client:
         with client.websocket_connect(WS_URL), client.websocket_connect(WS_URL):
             with client.websocket_connect(WS_URL) as extra:
                 error = receive(extra)
@@ -453,12 +452,10 @@ def test_every_error_says_what_it_is_about(client):
         assert receive(ws)["about"] == "message"
 
 
-def test_capacity_errors_are_about_the_server(data_dir):
+def test_capacity_errors_are_about_the_server(settings_for):
     from starlette.websockets import WebSocketDisconnect
 
-    from app.core.config import Settings
-    from server_helpers import client_for
-    with client_for(Settings(data_dir=data_dir, workers=1, max_waiting=0, max_sessions=2)) as client:
+    with client_for(settings_for(workers=1, max_waiting=0, max_sessions=2)) as client:
         with client.websocket_connect(WS_URL) as first, client.websocket_connect(WS_URL) as second:
             start(first, epochs=500)
             until(first, is_status("training"))
