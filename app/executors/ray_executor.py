@@ -80,7 +80,7 @@ def _start(address: str, cpus: int) -> None:
     previous = signal.getsignal(signal.SIGTERM)
     try:
         if address == "local":
-            ray.init(num_cpus=cpus, include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
+            ray.init(address="local", num_cpus=cpus, include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
                      log_to_driver=False, namespace="downhill")
         else:
             ray.init(address=address, log_to_driver=False, namespace="downhill")
