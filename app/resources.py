@@ -22,6 +22,7 @@ from .runs.store import RunStore
 from .sessions.live import LiveRuns
 from .sessions.pool import JobPool
 from .sessions.slots import SessionSlots
+from .sweeps.registry import Sweeps
 
 log = logging.getLogger("downhill")
 DEFAULT_MODEL = "default_model.npz"
@@ -41,6 +42,7 @@ class Resources:
         self.executor = executors.create(settings)   # Ray, when asked for, starts (or is joined) here
         self.pool = JobPool(self.executor.slots, settings.max_waiting)
         self.live = LiveRuns()   # runs training right now, by id
+        self.sweeps = Sweeps(self)
         self.sessions = SessionSlots(settings.max_sessions)
         self.compute = ThreadPoolExecutor(max_workers=settings.workers or os.cpu_count() or 1,
                                           thread_name_prefix="downhill-compute")
@@ -58,6 +60,7 @@ class Resources:
         self._thread.start()
 
     def close(self) -> None:
+        self.sweeps.close()
         self.pool.shutdown()
         self.executor.close()
         self.compute.shutdown(wait=False, cancel_futures=True)

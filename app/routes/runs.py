@@ -18,8 +18,9 @@ def _run_or_404(store, run_id: str) -> dict:
 
 
 @router.get("")
-def list_runs(store: StoreDep) -> list[dict]:
-    return store.list()
+def list_runs(store: StoreDep, sweep: str | None = None) -> list[dict]:
+    """Every saved run, newest first; `?sweep=id`: that sweep's cells only."""
+    return store.list(sweep=sweep)
 
 
 @router.get("/{run_id}")

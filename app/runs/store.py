@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS metrics (
     epoch INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (run_id, epoch));
 """
 ID_LENGTH = 12
-ROW = "id, created, status, config, final, sweep, cell"
+ROW = "id, created, status, config, final, sweep, cell, updated"
 
 
 def new_id() -> str:
@@ -74,12 +74,30 @@ class RunStore:
             return self._db.execute(sql, args).fetchall()
 
     def mark_interrupted(self) -> int:
-        """Runs left `training`/`queued`/`paused` by a previous process -> `interrupted`."""
+        """Runs left `training`/`queued`/`paused` by a previous process -> `interrupted` (and
+        sweeps left `running`); returns how many runs."""
         with self._lock:
             cur = self._db.execute(
                 "UPDATE runs SET status='interrupted', updated=? "
                 "WHERE status IN ('training', 'queued', 'paused')", (time.time(),))
+            self._db.execute("UPDATE sweeps SET status='interrupted', updated=? WHERE status='running'",
+                             (time.time(),))
             return cur.rowcount
+
+    def create_sweep(self, sweep_id: str, spec: dict) -> None:
+        """A sweep's row: its spec (base config, axes as value lists, epochs), status `running`."""
+        now = time.time()
+        self._run("INSERT INTO sweeps (id, created, updated, status, spec) VALUES (?, ?, ?, 'running', ?)",
+                  (sweep_id, now, now, json.dumps(spec)))
+
+    def set_sweep_status(self, sweep_id: str, status: str) -> None:
+        self._run("UPDATE sweeps SET status=?, updated=? WHERE id=?", (status, time.time(), sweep_id))
+
+    def sweeps(self, sweep_id: str | None = None) -> list[dict]:
+        """Every sweep (or the one with this id), newest first: {id, created, updated, status, spec}."""
+        where, args = ("WHERE id=?", (sweep_id,)) if sweep_id else ("", ())
+        rows = self._run(f"SELECT id, created, updated, status, spec FROM sweeps {where} ORDER BY created DESC", args)
+        return [{"id": r[0], "created": r[1], "updated": r[2], "status": r[3], "spec": json.loads(r[4])} for r in rows]
 
     def create(self, config: dict, status: str = "queued", run_id: str | None = None,
                sweep: str | None = None, cell: int | None = None) -> str:
@@ -146,7 +164,7 @@ class RunStore:
     def _row(self, r: tuple) -> dict:
         return {"id": r[0], "created": r[1], "status": r[2], "config": json.loads(r[3]),
                 "final": json.loads(r[4]), "has_weights": self.weights_path(r[0]).is_file(),
-                "sweep": r[5], "cell": r[6]}
+                "sweep": r[5], "cell": r[6], "updated": r[7]}
 
     def delete(self, run_id: str) -> bool:
         with self._lock:

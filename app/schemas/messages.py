@@ -14,7 +14,7 @@ from .train import MAX_LR, ConfigError, validation_error
 # not a message at all (not JSON, no known type, too large, binary) is about "message".
 ABOUT = {"start": "start", "pause": "control", "resume": "control", "stop": "control",
          "step": "control", "set_lr": "control", "set_speed": "control", "surface": "surface",
-         "probe": "probe"}
+         "probe": "probe", "sweep": "sweep", "cancel_sweep": "sweep"}
 TYPES = tuple(ABOUT)
 
 
@@ -53,7 +53,13 @@ class Probe(_Message):
     pixels: list[float] = Field(min_length=1, max_length=784)
 
 
-MODELS = {"start": Start, "step": Step, "set_lr": SetLr, "set_speed": SetSpeed, "surface": Surface,
+class Sweep(_Message):
+    config: dict = Field(default_factory=dict)   # the training config the sweep varies
+    axes: list                                   # engine/sweep.py says what an axis is
+    epochs: int = 3
+
+
+MODELS = {"sweep": Sweep, "start": Start, "step": Step, "set_lr": SetLr, "set_speed": SetSpeed, "surface": Surface,
           "probe": Probe}
 
 
@@ -71,7 +77,8 @@ def parse_message(text: str) -> _Message:
     bad = nonfinite_field(raw)
     if bad is not None:
         field = bad.removeprefix("config.")   # config fields are named as in every config error
-        raise ConfigError(finite_message(field), field, about="start" if bad != field else ABOUT[kind])
+        start_config = bad != field and kind in ("start", "step")   # a config a start was to train
+        raise ConfigError(finite_message(field), field, about="start" if start_config else ABOUT[kind])
     try:
         return MODELS.get(kind, _Message).model_validate(raw)
     except ValidationError as err:

@@ -12,7 +12,9 @@ from starlette.websockets import WebSocket
 from ..core.jsonsafe import dumps
 from ..resources import NotReady, Resources
 from ..schemas.messages import ABOUT, parse_message
+from ..schemas.sweeps import parse_sweep
 from ..schemas.train import ConfigError, parse_config
+from ..sweeps.registry import TooManySweeps
 from ..runs.store import new_id
 from . import surfaces
 from .job import TrainingJob
@@ -36,6 +38,7 @@ class TrainingSession:
         self.speed: float | None = None           # optimizer steps a second (None: as fast as possible)
         self.sent_snapshot: tuple | None = None   # (run_id, snap): re-sent when the probe changes
         self.surfaces = surfaces.SurfaceWorker(self)
+        self.sweep = None                         # this connection's sweep (app/sweeps), if any
 
     async def serve(self) -> None:
         await self.ws.accept()
@@ -44,6 +47,7 @@ class TrainingSession:
             await self._receive_loop()
         finally:
             self._end_job()
+            self.on_cancel_sweep(None)
             sender.cancel()
 
     async def _receive_loop(self) -> None:
@@ -69,7 +73,7 @@ class TrainingSession:
             getattr(self, f"on_{msg.type}")(msg)
         except ConfigError as err:
             self.error(err.message, err.field, err.about or about)
-        except QueueFull as err:
+        except (QueueFull, TooManySweeps) as err:
             self.error(f"the server is busy: {err}", None, "server")
         except NotReady as err:
             self.error(str(err), None, "server")
@@ -146,6 +150,18 @@ class TrainingSession:
 
     def on_surface(self, msg) -> None:
         self.surfaces.request(msg)
+
+    def on_sweep(self, msg) -> None:
+        """Start a sweep (replacing this connection's running one); results come as `sweep_cell`s."""
+        plan = parse_sweep(msg.model_dump(), self.res.catalogue())
+        if any(c.dataset == "mnist" for c in plan.configs):
+            self.res.require_mnist()
+        self.on_cancel_sweep(None)
+        self.sweep = self.res.sweeps.start(plan, listener=self.outbox)
+
+    def on_cancel_sweep(self, msg) -> None:
+        if self.sweep is not None:
+            self.sweep.cancel()
 
     def _active(self) -> bool:
         return self.job is not None and not self.job.finished.is_set()

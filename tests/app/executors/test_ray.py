@@ -15,11 +15,13 @@ import psutil
 from server_helpers import TINY, WS_URL, client_for, free_port, is_status, until
 from websockets.sync.client import connect
 
+from app.core.config import Settings
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_two_runs_at_once_train_on_the_two_nodes_of_the_cluster(settings_for, ray_cluster):
-    with client_for(settings_for(ray_address="auto")) as client:
+def test_two_runs_at_once_train_on_the_two_nodes_of_the_cluster(data_dir, ray_cluster):
+    with client_for(Settings(data_dir=data_dir, ray_address="auto")) as client:
         health = client.get("/api/health").json()
         assert (health["executor"], health["nodes"], health["workers"]) == ("ray", 2, 2)
         assert client.get("/api/options").json()["limits"]["workers"] == 2

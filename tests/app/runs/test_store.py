@@ -33,3 +33,26 @@ def test_crash_interrupted_run_is_marked_at_next_start(data_dir):
     with client_for(Settings(data_dir=data_dir)) as client:
         assert client.get(f"/api/runs/{run_id}").json()["status"] == "interrupted"
         assert client.get("/api/health").json()["interrupted_runs"] == 1
+
+
+def test_a_store_from_before_sweeps_gains_the_sweep_columns_and_keeps_its_runs(tmp_path):
+    import sqlite3
+    db = sqlite3.connect(tmp_path / "downhill.sqlite3")
+    db.executescript("""CREATE TABLE runs (id TEXT PRIMARY KEY, created REAL NOT NULL, updated REAL NOT NULL,
+                        status TEXT NOT NULL, config TEXT NOT NULL, final TEXT NOT NULL DEFAULT '{}');
+                        INSERT INTO runs VALUES ('0123456789ab', 1, 1, 'done', '{}', '{}');""")
+    db.commit()
+    db.close()
+    store = RunStore(tmp_path)
+    assert [(r["id"], r["sweep"], r["cell"]) for r in store.list()] == [("0123456789ab", None, None)]
+    store.create({"lr": 0.1}, status="training", run_id="00000000000c", sweep="aaaaaaaaaaaa", cell=3)
+    assert [(r["id"], r["cell"]) for r in store.list(sweep="aaaaaaaaaaaa")] == [("00000000000c", 3)]
+
+
+def test_sweeps_left_running_by_a_crash_become_interrupted(tmp_path):
+    store = RunStore(tmp_path)
+    store.create_sweep("aaaaaaaaaaaa", {"axes": []})
+    store.close()
+    again = RunStore(tmp_path)
+    again.mark_interrupted()
+    assert again.sweeps("aaaaaaaaaaaa")[0]["status"] == "interrupted"
