@@ -111,11 +111,11 @@ def axis(spec, where: str = "axis") -> Axis:
 
 
 def with_epochs(config: dict, epochs: int) -> dict:
-    """A deep copy of `config` trained `epochs` epochs; a cosine schedule that annealed over
-    the config's own epochs anneals over the sweep's."""
+    """A deep copy of `config` trained `epochs` epochs; a cosine schedule whose T_max was the
+    config's own epochs anneals over the sweep's (without T_max it follows the epochs anyway)."""
     base = copy.deepcopy(config)
     params = base.get("schedule_params") or {}
-    if base.get("schedule") == "cosine" and params.get("T_max") in (None, base.get("epochs")):
+    if base.get("schedule") == "cosine" and params.get("T_max") is not None and params["T_max"] == base.get("epochs"):
         base["schedule_params"] = {**params, "T_max": epochs}
     base["epochs"] = epochs
     return base
