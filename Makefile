@@ -12,7 +12,8 @@ export DOWNHILL_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test setup setup-test data bench screenshots clean check-tools
 
-run: setup data
+# With DOWNHILL_RAY_ADDRESS set, trainings run on Ray: install it first (README "Beyond one machine").
+run: setup data $(if $(DOWNHILL_RAY_ADDRESS),$(VENV)/.stamp-ray)
 	$(PY) -m app --host $(HOST) --port $(PORT)
 
 test: setup-test data
@@ -35,6 +36,10 @@ $(VENV)/.stamp-base: pyproject.toml
 
 $(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-base
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+$(VENV)/.stamp-ray: pyproject.toml $(VENV)/.stamp-base
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[ray]'
 	@touch $@
 
 node_modules/.stamp: package.json package-lock.json

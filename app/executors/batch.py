@@ -66,7 +66,8 @@ class EventBatch:
 
     def take(self, wait: float, interval: float) -> list:
         """The waiting events, in order. Returns once there are some and `interval` s have
-        passed since the last take (at once for a run's end), or after `wait` s with whatever there is."""
+        passed since the last take that handed some over (at once for a run's end), or after
+        `wait` s with whatever there is."""
         with self._cond:
             deadline = self._clock() + wait
             while True:
@@ -78,5 +79,6 @@ class EventBatch:
             events = [entry[0] for entry in self._events]
             self._events.clear()
             self._full_step, self._steps = None, 0
-            self._last_take = self._clock()
+            if events:   # an empty call spaces nothing out: what comes next (a step's snapshot) goes at once
+                self._last_take = self._clock()
             return events

@@ -3,10 +3,10 @@ snapshot keeps the arrays, epochs stay whole, and the end is handed over at once
 from __future__ import annotations
 
 import threading
+import time
 
 from app.executors.batch import MAX_STEP_SNAPSHOTS, EventBatch
 from engine.snapshot import Snapshot
-from support import TickingClock
 
 
 def snap(step, kind="step", full=True):
@@ -46,11 +46,19 @@ def test_step_snapshots_beyond_the_cap_go_oldest_first_but_never_the_newest_full
 
 
 def test_take_waits_for_the_interval_but_hands_over_the_end_at_once():
-    clock = TickingClock(0.01)
-    batch = EventBatch(clock=clock)
+    batch = EventBatch()
     batch.send(snap(1))
-    assert len(batch.take(wait=1.0, interval=0.5)) == 1        # the first call: no interval to wait
-    assert batch.take(wait=0.05, interval=0.5) == []            # nothing: returns after `wait`
+    assert len(batch.take(wait=5.0, interval=0.4)) == 1        # the first call: no interval to wait
+    began = time.monotonic()
+    assert batch.take(wait=0.05, interval=0.4) == []            # nothing: returns after `wait`
+    batch.send(snap(2))
+    assert [e[1].step for e in batch.take(wait=5.0, interval=0.4)] == [2]
+    assert time.monotonic() - began >= 0.4 - 0.01               # spaced from the last batch handed over
+    assert batch.take(wait=0.5, interval=0.4) == []             # an empty call does not count...
+    batch.send(snap(3))
+    began = time.monotonic()
+    assert [e[1].step for e in batch.take(wait=5.0, interval=0.4)] == [3]
+    assert time.monotonic() - began < 0.3                       # ... so this one goes at once (a Step's snapshot)
     batch.send(("end", "done", {}, None))
     assert batch.take(wait=5.0, interval=5.0)[0][0] == "end"    # the end does not wait for the interval
 
