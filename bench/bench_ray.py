@@ -4,8 +4,9 @@ Each figure is measured in this run against a real `python -m app` twice: with i
 executor and with DOWNHILL_RAY_ADDRESS=local (Ray started by the server with as many CPUs).
 - A 24-cell sweep (lr × optimizer, 10,000 MNIST digits, 3 epochs) over HTTP, two cells at once:
   wall time, Ray / local (target ≤ 1.25×).
-- Snapshot latency: a paused run is stepped one batch at a time; from sending `step` to the
-  stepped snapshot's frame arriving (what a student waits for after pressing Step), p50/p99.
+- Snapshot latency: a paused run is stepped one batch at a time, five steps a second; from
+  sending `step` to the stepped snapshot's frame arriving (what a student waits for after
+  pressing Step), p50/p99.
 - Sessions one server sustains: N students each training a paced run (20 steps a second, a
   full snapshot per step), N = 4 … 32; the largest N with /api/predict p99 < 50 ms. Through
   Ray a run's snapshots reach the server in batches at most 10 a second (arrays of the newest
@@ -16,19 +17,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import httpx
 import numpy as np
 from websockets.sync.client import connect
 
+from bench.bench_server import start_server
 from bench.table import report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,39 +36,23 @@ SLOTS = 32                      # training slots, both executors (N sessions eac
 SESSIONS = (4, 8, 12, 16, 24, 32)
 PREDICTS = 200
 STEPS = 100
+STEP_GAP = 0.2                  # a student pressing Step five times a second
 SMALL = {"layers": [784, 16, 16, 10], "train_size": 2000, "batch_size": 32, "epochs": 50, "snapshot_every": 50}
 SWEEP = {"config": {"layers": [784, 32, 10], "train_size": 10000, "batch_size": 32, "schedule": "constant"},
          "axes": [{"field": "lr", "min": 0.01, "max": 3, "points": 6},
                   {"field": "optimizer", "values": ["sgd", "momentum", "rmsprop", "adam"]}], "epochs": 3}
 
 
-def start_server(data: Path, ray: bool) -> tuple[subprocess.Popen, str]:
-    """`python -m app` on a free port (Ray in it when asked); returns once it is ready."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+def start(data: Path, ray: bool) -> tuple[subprocess.Popen, str]:
+    """`python -m app` (Ray in it when asked) with SLOTS slots, the default model copied in."""
     home = Path(os.environ.get("DOWNHILL_DATA_DIR") or ROOT / "data")
-    (data / "mnist.npz").symlink_to((home / "mnist.npz").resolve())
     if (home / "default_model.npz").is_file():
         shutil.copy(home / "default_model.npz", data / "default_model.npz")
     env = {**os.environ, "DOWNHILL_WORKERS": str(SLOTS), "DOWNHILL_SWEEP_CELLS": "2"}
     env.pop("DOWNHILL_RAY_ADDRESS", None)
     if ray:
         env["DOWNHILL_RAY_ADDRESS"] = "local"
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--port", str(port), "--data-dir", str(data)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/api/health", timeout=2) as r:
-                if json.loads(r.read())["ready"]:
-                    return proc, url
-        except OSError:
-            pass
-        time.sleep(0.2)
-    proc.kill()
-    raise RuntimeError("the server did not become ready")
+    return start_server(data, env)
 
 
 def sweep_seconds(url: str) -> float:
@@ -76,6 +60,7 @@ def sweep_seconds(url: str) -> float:
     with httpx.Client(base_url=url, timeout=30) as client:
         began = time.perf_counter()
         sweep = client.post("/api/sweeps", json=SWEEP).json()
+        assert "sweep_id" in sweep, sweep
         while client.get(f"/api/sweeps/{sweep['sweep_id']}").json()["state"] == "running":
             time.sleep(0.05)
         took = time.perf_counter() - began
@@ -91,6 +76,7 @@ def step_latencies(url: str) -> np.ndarray:
         ws.send(json.dumps({"type": "start", "config": SMALL, "paused": True}))
         _until(ws, lambda m: isinstance(m, str) and json.loads(m).get("state") == "paused")
         for step in range(1, STEPS + 1):
+            time.sleep(STEP_GAP)
             began = time.perf_counter()
             ws.send(json.dumps({"type": "step", "unit": "batch"}))
             _until(ws, lambda m: isinstance(m, bytes) and _frame_step(m) == step)
@@ -174,9 +160,10 @@ def _wait_idle(url: str) -> None:
 
 def measure(ray: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        proc, url = start_server(Path(tmp), ray)
+        proc, url = start(Path(tmp), ray)
         try:
-            sweep = min(sweep_seconds(url) for _ in range(2))
+            sweep_seconds(url)   # warm-up: Ray's workers start, the first cells' imports happen
+            sweep = min(sweep_seconds(url) for _ in range(3))
             steps = step_latencies(url)
             best, p99s = sustained_sessions(url)
         finally:

@@ -37,15 +37,15 @@ EPOCHS = 4
 REQUESTS = 500
 
 
-def start_server(data: Path) -> tuple[subprocess.Popen, str]:
-    """`python -m app` on a free port with a fresh data dir; returns once it is ready."""
+def start_server(data: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """`python -m app` on a free port with a fresh data dir (and `env` if given); returns once it is ready."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     mnist = Path(os.environ.get("DOWNHILL_DATA_DIR") or ROOT / "data") / "mnist.npz"
     (data / "mnist.npz").symlink_to(mnist.resolve())
     proc = subprocess.Popen([sys.executable, "-m", "app", "--port", str(port), "--data-dir", str(data)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:

@@ -52,12 +52,12 @@ def _layers(text: str) -> list[int]:
     return sizes
 
 
-def _scalar(text: str):
+def scalar(text: str):
     """'3' -> 3, '0.1' -> 0.1, 'true' -> True, '0.9,0.999' -> (0.9, 0.999)."""
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
     if "," in text:
-        return tuple(_scalar(part) for part in text.split(","))
+        return tuple(scalar(part) for part in text.split(","))
     for cast in (int, float):
         try:
             return cast(text)
@@ -70,7 +70,7 @@ def _key_value(text: str) -> tuple[str, object]:
     key, sep, value = text.partition("=")
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected key=value, got {text!r}")
-    return key, _scalar(value)
+    return key, scalar(value)
 
 
 def _number(cast, lo=None):

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import build, sweep
 from .cli_config import blame, config_from
-from .cli_flags import UsageError
+from .cli_flags import UsageError, scalar
 from .errors import ParameterError
 
 
@@ -26,18 +26,8 @@ def parse_axis(text: str) -> dict:
         parts = spec.split(":")
         if len(parts) != 3:
             raise UsageError("--axis", f"a range is MIN:MAX:POINTS, got {spec!r}")
-        return {"field": field, "min": _number(parts[0]), "max": _number(parts[1]), "points": _number(parts[2])}
-    return {"field": field, "values": [_number(v) if field != "optimizer" else v for v in spec.split(",")]}
-
-
-def _number(text: str):
-    """'3' -> 3, '0.1' -> 0.1, anything else stays text (the grid says what is wrong with it)."""
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
+        return {"field": field, "min": scalar(parts[0]), "max": scalar(parts[1]), "points": scalar(parts[2])}
+    return {"field": field, "values": [scalar(v) for v in spec.split(",")]}   # the grid judges each value
 
 
 def cmd_sweep(args) -> int:

@@ -9,7 +9,8 @@ takes what has piled up since. Between two calls:
 - epoch snapshots are kept whole (the run store keeps every epoch);
 - at most MAX_STEP_SNAPSHOTS step snapshots wait; beyond that the oldest go.
 So a run sends at most one set of arrays per call however fast it trains, and nothing grows
-without bound while the driver is slow.
+without bound while the driver is slow. Calls are spaced `interval` apart while the run
+trains; a paused run's events (the step someone asked for) and its end go at once.
 """
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ ENDS = ("end", "error")
 
 
 class EventBatch:
-    def __init__(self, clock=time.monotonic):
+    def __init__(self, clock=time.monotonic, urgent=None):
+        """`urgent()` true: hand events over at once (a paused run's steps: someone waits for each)."""
+        self._urgent = urgent or (lambda: False)
         self._cond = threading.Condition()
         self._events: deque = deque()     # one-item lists, so an entry can be replaced in place
         self._full_step = None            # the waiting full step snapshot's entry, if any
@@ -73,7 +76,7 @@ class EventBatch:
             while True:
                 now = self._clock()
                 ready_at = self._last_take + interval
-                if self._events and (self._ended or now >= ready_at) or now >= deadline:
+                if self._events and (self._ended or now >= ready_at or self._urgent()) or now >= deadline:
                     break
                 self._cond.wait(min(deadline, ready_at if self._events else deadline) - now)
             events = [entry[0] for entry in self._events]

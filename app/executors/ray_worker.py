@@ -34,7 +34,7 @@ class TrainingActor:
         """`mnist`: [object ref of datasets.mnist_arrays], wrapped so Ray does not fetch it unasked."""
         yield_cpu()
         self.control_ = TrainControl(paused=spec["paused"], speed=spec["speed"])
-        self.batch = EventBatch()
+        self.batch = EventBatch(urgent=lambda: self.control_.paused)
         import ray
         self.batch.send(("node", ray.get_runtime_context().get_node_id()))
         self.thread = threading.Thread(target=run_training, daemon=True, name="downhill-training",

@@ -70,3 +70,15 @@ def test_a_waiting_take_wakes_when_an_event_arrives():
     batch.send(snap(1))
     taker.join(5)
     assert not taker.is_alive() and got[0][1].step == 1
+
+
+def test_a_paused_runs_events_go_at_once():
+    paused = [False]
+    batch = EventBatch(urgent=lambda: paused[0])
+    batch.send(snap(1))
+    batch.take(wait=5.0, interval=5.0)
+    paused[0] = True                                            # now each step is one someone asked for
+    batch.send(snap(2))
+    began = time.monotonic()
+    assert [e[1].step for e in batch.take(wait=5.0, interval=5.0)] == [2]
+    assert time.monotonic() - began < 2.5
