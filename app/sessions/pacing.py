@@ -33,8 +33,8 @@ class LiveSnapshots:
             return "full"
         if control.speed is None and not (self.every and step % self.every == 0):
             return None
-        if not self.gap:
-            return "full"
+        if not self.gap or (control.speed is not None and control.speed <= 1 / self.gap):
+            return "full"   # a pace a page can draw whole: every step, however long each took
         now = self.clock()
         self.held_back = True
         if now - self.last_full >= self.gap:

@@ -22,6 +22,8 @@ class RemoteControl:
         """Start sending to `conn`, after the remembered step/lr; returns whether to start paused."""
         with self._lock:
             self._conn = conn
+            if self.stopped:   # stopped while the job was starting: the training must hear it too
+                self._deliver("stop", None)
             if self._lr is not None:
                 self._deliver("set_lr", self._lr)
             if self._step is not None:

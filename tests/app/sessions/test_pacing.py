@@ -112,3 +112,17 @@ def test_a_single_step_is_always_shown_whole_and_an_epoch_step_runs_like_trainin
     policy = LiveSnapshots(every=50, max_rate=30)
     assert _shown(policy, Control(paused=True), 7, 0.0) == (7, 0)
     assert _shown(LiveSnapshots(every=50, max_rate=30), Control(paused=True, stepping="epoch"), 100, 0.0) == (1, 0)
+
+
+def test_a_run_slowed_below_the_cap_shows_every_step_whole_even_when_steps_take_long():
+    # 10 steps a second, each step and its snapshot taking 80 ms of the 100 (a busy machine):
+    # the next step starts 20 ms after the last snapshot went, still every one is whole.
+    policy, now = LiveSnapshots(every=50, max_rate=30), [0.0]
+    policy.clock = lambda: now[0]
+    shown = []
+    for step in range(1, 21):
+        now[0] = step * 0.1
+        shown.append(policy.due(step, Control(speed=10)))
+        now[0] += 0.08
+        policy.sent(shown[-1] == "full")
+    assert shown == ["full"] * 20

@@ -23,3 +23,18 @@ def test_remote_control_remembers_state_not_a_backlog_until_attached():
     assert sent == [("set_lr", 0.3), ("step", "epoch")]
     control.resume()
     assert sent[-1] == ("resume", None)
+
+
+def test_a_stop_given_while_the_job_was_starting_reaches_the_training():
+    sent = []
+
+    class Pipe:
+        def send(self, item):
+            sent.append(item)
+
+        def close(self):
+            pass
+    control = RemoteControl()
+    control.stop()
+    control.attach(Pipe())
+    assert sent == [("stop", None)]
