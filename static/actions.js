@@ -1,6 +1,6 @@
 /**
  * What the user can ask of the server, as functions the views call: play, pause, step, reset,
- * learning rate, speed, probe digit, loss surfaces. The only place (with controller.js) that
+ * learning rate, speed, probe digit, loss surfaces, sweeps. The only place (with controller.js) that
  * sends on the socket, and the owner of the timers that keep asking: the surface follower
  * while a run trains and the health poll while the server starts. Both are cleared.
  */
@@ -47,6 +47,12 @@ export function createActions(store, send, timers = {}) {
       if (isActive(store.get("status"))) send(messages.setSpeed(speed));
     },
     probe: (pixels) => send(messages.probe(pixels)),
+    /** A sweep of the current Build settings over `axes`, `epochs` each (replaces this page's running sweep). */
+    sweep(axes, epochs) {
+      store.patch({ sweep: { state: "requested" }, sweepCells: {}, sweepError: null });
+      send(messages.sweep(store.get("config"), axes, epochs));
+    },
+    cancelSweep: () => send(messages.cancelSweep()),
     surface: (spec) => surfaces.ask(spec),
     followSurface: (spec) => surfaces.follow(spec),
   };

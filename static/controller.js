@@ -21,6 +21,8 @@ export function dispatch(store, msg) {
       break;
     case "surface": store.set("surface", msg); break;
     case "status": store.set("status", msg); break;
+    case "sweep": store.patch(msg.sweep_id === (store.get("sweep") || {}).sweep_id ? { sweep: msg } : { sweep: msg, sweepCells: {} }); break;
+    case "sweep_cell": store.set("sweepCells", { ...(store.get("sweepCells") || {}), [msg.index]: msg }); break;
     case "error": routeError(store, msg); break;
     default: break;
   }
@@ -28,7 +30,8 @@ export function dispatch(store, msg) {
 
 /** A failed surface, probe or control request leaves a healthy run's state alone; the rest end the run's hopes. */
 function routeError(store, msg) {
-  if (ASIDE.has(msg.about)) store.set("error", msg);
+  if (msg.about === "sweep") store.set("sweepError", msg);   // a sweep's own problem: the run is untouched
+  else if (ASIDE.has(msg.about)) store.set("error", msg);
   else store.patch({ error: msg, status: { state: "error", message: msg.message, field: msg.field, about: msg.about } });
 }
 

@@ -82,7 +82,7 @@ function watchLearning(store) {
   });
 }
 
-const LATER = ["draw", "downhill", "runs"];
+const LATER = ["draw", "downhill", "runs", "sweeps"];
 
 /** Mount a panel whose module was asked for at the start (loading), once the page has its options. */
 async function mountLater(name, loading, ctx) {

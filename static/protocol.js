@@ -86,4 +86,7 @@ export const messages = {
   setSpeed: (speed) => ({ type: "set_speed", speed }),
   surface: (plane, opts = {}) => ({ type: "surface", plane, ...opts }),
   probe: (pixels) => ({ type: "probe", pixels: Array.from(pixels) }),
+  /** A sweep of `config` over one or two axes ({field, values} or lr's {field, min, max, points}), `epochs` each. */
+  sweep: (config, axes, epochs) => ({ type: "sweep", config, axes, epochs }),
+  cancelSweep: () => ({ type: "cancel_sweep" }),
 };

@@ -85,3 +85,19 @@ test("errors are routed by what they are about, never by their wording", () => {
   assert.equal(store.get("status").state, "error", "a refused start is the run's error, whatever the text says");
   assert.equal(store.get("status").field, "lr");
 });
+
+test("a sweep's messages fill its own part of the store; its errors leave the run alone", () => {
+  const store = createStore({ status: { state: "training", run_id: "r" } });
+  dispatch(store, { type: "sweep", sweep_id: "s1", state: "running", shape: [3, 3], done: 0, total: 9 });
+  dispatch(store, { type: "sweep_cell", sweep_id: "s1", index: 4, status: "training" });
+  dispatch(store, { type: "sweep_cell", sweep_id: "s1", index: 4, status: "done", val_accuracy: 0.9 });
+  dispatch(store, { type: "sweep", sweep_id: "s1", state: "running", shape: [3, 3], done: 1, total: 9 });
+  assert.equal(store.get("sweep").done, 1);
+  assert.deepEqual(Object.keys(store.get("sweepCells")), ["4"]);
+  assert.equal(store.get("sweepCells")[4].status, "done");
+  dispatch(store, { type: "sweep", sweep_id: "s2", state: "running", shape: [2], done: 0, total: 2 });
+  assert.deepEqual(store.get("sweepCells"), {}, "a new sweep starts with no cells");
+  dispatch(store, { type: "error", about: "sweep", message: "axes.0.max: too large", field: "axes.0.max" });
+  assert.equal(store.get("status").state, "training");
+  assert.equal(store.get("sweepError").field, "axes.0.max");
+});
