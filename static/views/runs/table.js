@@ -9,7 +9,7 @@ export function settingsLine(config, t) {
   const c = config || {};
   const act = [].concat(c.activation || []).map((a) => tOr(t, `act.${a}`, a)).join(", ");
   const opt = tOr(t, `downhill.opt.${c.optimizer}`, c.optimizer);
-  return t("runs.settings", { layers: (c.layers || []).join("-"), act, opt, lr: c.lr, batch: c.batch_size, epochs: c.epochs });
+  return t("runs.settings", { layers: (c.layers || []).join("-"), act, opt, lr: typeof c.lr === "number" ? Number(c.lr.toPrecision(3)) : c.lr, batch: c.batch_size, epochs: c.epochs });
 }
 
 /** A run's start time in the page's language. */
