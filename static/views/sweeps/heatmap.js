@@ -15,6 +15,10 @@ export function valueText(t, field, value) {
   return label(field, value);
 }
 
+/** "learning rate 0.1, optimizer Adam": a cell by its settings. */
+export const cellName = (t, sweep, cell) =>
+  sweep.axes.map((a, k) => `${t(`sweeps.field.${a.field}`)} ${valueText(t, a.field, a.values[cell.coords[k] ?? 0])}`).join(", ");
+
 function cellButton(t, cell, look, selected, onPick, name) {
   const status = cell.status || "waiting";
   const word = status === "diverged" ? `✕ ${t("sweeps.cell.diverged")}` : status === "training" ? "…" : look.text || "";
@@ -57,8 +61,7 @@ export function mountHeatmap(root, { t, onPick }) {
       const rows = matrix(sweep, cells);
       const look = colourer(rows.flat(), metric);
       const [first, second] = sweep.axes;
-      const name = (cell) => sweep.axes.map((a, k) => `${t(`sweeps.field.${a.field}`)} ${valueText(t, a.field, a.values[cell.coords[k] ?? 0])}`).join(", ");
-      const button = (cell) => cellButton(t, cell, look(cell), cell.index === selected, onPick, name(cell));
+      const button = (cell) => cellButton(t, cell, look(cell), cell.index === selected, onPick, cellName(t, sweep, cell));
       let table;
       if (second) {
         const head = h("tr", {}, h("th", { scope: "col", class: "sweep-corner" }, `${t(`sweeps.field.${first.field}`)} ↓  ${t(`sweeps.field.${second.field}`)} →`),
