@@ -79,5 +79,5 @@ def _saved_view(row: dict, runs: list[dict]) -> dict:
     done = sum(c["status"] not in ("waiting", "training") for c in cells)
     return {"type": "sweep", "sweep_id": row["id"], "state": row["status"], "axes": spec["axes"],
             "shape": list(grid.shape), "epochs": spec["epochs"], "total": len(cells), "done": done,
-            "running": 0, "seconds_left": None, "created": row["created"], "config": spec["config"],
+            "running": 0, "seconds_left": None, "cap": None, "created": row["created"], "config": spec["config"],
             "cells": cells}

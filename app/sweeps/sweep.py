@@ -29,6 +29,7 @@ class Sweep:
         self.running: dict[int, TrainingJob] = {}
         self.results: dict[int, dict] = {}
         self.began: float | None = None
+        self.created = time.time()
         self.finished = threading.Event()
         self._lock = threading.RLock()
 
@@ -86,7 +87,8 @@ class Sweep:
                 left = round(elapsed / done * (self.total - done), 1)
             return {"type": "sweep", "sweep_id": self.id, "state": self.state, "axes": self.plan.axes,
                     "shape": list(self.plan.grid.shape), "epochs": self.plan.grid.epochs, "total": self.total,
-                    "done": done, "running": len(self.running), "seconds_left": left, "cap": self.cap}
+                    "done": done, "running": len(self.running), "seconds_left": left, "cap": self.cap,
+                    "created": self.created}
 
     def view(self) -> dict:
         """The sweep with every cell (finished ones' results, the rest waiting or training)."""
