@@ -80,10 +80,11 @@ def ray_cluster():
     (ray.cluster_utils.Cluster), so every Ray test also trains across nodes."""
     import ray
     from ray.cluster_utils import Cluster
-    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
-    cluster.add_node(num_cpus=1)
+    cluster = Cluster()
+    cluster.add_node(wait=False, num_cpus=1, include_dashboard=False)   # the head
+    cluster.add_node(wait=False, num_cpus=1)
+    cluster.wait_for_nodes(timeout=180)   # Ray's own 30 s is short on a busy machine
     ray.init(address=cluster.address, log_to_driver=False, namespace="downhill-tests")
-    cluster.wait_for_nodes()
     yield cluster
     ray.shutdown()
     cluster.shutdown()
