@@ -4,37 +4,34 @@ from __future__ import annotations
 from app.sessions.remote import RemoteControl
 
 
+class Pipe:
+    """Stands in for the command pipe: remembers what was sent."""
+
+    def __init__(self):
+        self.sent = []
+
+    def send(self, item):
+        self.sent.append(item)
+
+    def close(self):
+        pass
+
+
 def test_remote_control_remembers_state_not_a_backlog_until_attached():
-    sent = []
-
-    class Pipe:
-        def send(self, item):
-            sent.append(item)
-
-        def close(self):
-            pass
-    control = RemoteControl(paused=False)
+    control, pipe = RemoteControl(paused=False), Pipe()
     for lr in (0.1, 0.2, 0.3) * 100:
         control.set_lr(lr)
     for _ in range(100):
         control.step("batch")
     control.step("epoch")
-    assert control.attach(Pipe()) is True                 # stepping means starting paused
-    assert sent == [("set_lr", 0.3), ("step", "epoch")]
+    assert control.attach(pipe) is True                   # stepping means starting paused
+    assert pipe.sent == [("set_lr", 0.3), ("step", "epoch")]
     control.resume()
-    assert sent[-1] == ("resume", None)
+    assert pipe.sent[-1] == ("resume", None)
 
 
 def test_a_stop_given_while_the_job_was_starting_reaches_the_training():
-    sent = []
-
-    class Pipe:
-        def send(self, item):
-            sent.append(item)
-
-        def close(self):
-            pass
-    control = RemoteControl()
+    control, pipe = RemoteControl(), Pipe()
     control.stop()
-    control.attach(Pipe())
-    assert sent == [("stop", None)]
+    control.attach(pipe)
+    assert pipe.sent == [("stop", None)]
