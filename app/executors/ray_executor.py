@@ -18,7 +18,6 @@ runs Ray (a program embedding the app, the tests) is used as it is and left runn
 """
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import threading
@@ -30,7 +29,6 @@ from ..sessions.processes import BLAS_THREADS
 from . import ExecutionLost
 from .ray_worker import TrainingActor, train_cell
 
-log = logging.getLogger("downhill.ray")
 OBJECT_STORE_BYTES = 512 << 20   # Ray started here: MNIST (47 MB) and batches in flight fit many times
 PLACEMENTS = 1000                # node ids of the latest runs, for /api/health and the tests
 
