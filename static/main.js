@@ -2,6 +2,7 @@
 import { createStore } from "./store.js";
 import { createController, socketUrl } from "./controller.js";
 import { createActions, cleared, pollHealth } from "./actions.js";
+import { createBackpropActions } from "./backpropactions.js";
 import { isActive } from "./runstates.js";
 import { encodeConfig, decodeConfig, encodePage, decodePage } from "./urlstate.js";
 import { defaultSpeed } from "./presets.js";
@@ -82,7 +83,7 @@ function watchLearning(store) {
   });
 }
 
-const LATER = ["draw", "downhill", "runs", "sweeps"];
+const LATER = ["draw", "downhill", "runs", "sweeps", "backprop"];
 
 /** Mount a panel whose module was asked for at the start (loading), once the page has its options. */
 async function mountLater(name, loading, ctx) {
@@ -126,7 +127,7 @@ async function boot() {
     status: null, ...cleared() });
   const controller = createController({ store, url: socketUrl(location) });
   const ctx = { t: (k) => k };
-  const actions = createActions(store, controller.send);
+  const actions = { ...createActions(store, controller.send), ...createBackpropActions(store) };
   const t = (key, params) => ctx.t(key, params);
   setupLanguage(store, dict, ctx);
   const status = mountStatus(document.querySelector("[data-testid=status]"), document.querySelector("[data-testid=status-message]"), t);

@@ -15,7 +15,8 @@ FALLBACK = ("<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title
             "<h1>Downhill</h1><p>The page is not built yet (templates/index.html missing).</p></html>")
 VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_modules" / "uplot" / "dist",
           "swagger-ui": ROOT / "node_modules" / "swagger-ui-dist",
-          "noto-sans-kr": ROOT / "node_modules" / "@fontsource" / "noto-sans-kr"}
+          "noto-sans-kr": ROOT / "node_modules" / "@fontsource" / "noto-sans-kr",
+          "katex": ROOT / "node_modules" / "katex" / "dist"}
 
 router = APIRouter()
 _templates = Jinja2Templates(directory=str(TEMPLATES))

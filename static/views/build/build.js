@@ -5,6 +5,7 @@ import { groups, datasetsOf } from "./groups.js";
 import { defaultSpeed } from "../../presets.js";
 import { mountTransport } from "./transport.js";
 import { mountLrCurve } from "./lrcurve.js";
+import { mountGradcheck } from "./gradcheck.js";
 import { isActive, runState } from "../../runstates.js";
 
 
@@ -52,13 +53,16 @@ export function mount(root, ctx) {
   const share = h("button", { type: "button", class: "btn small", "data-testid": "copy-link", dataset: { i18n: "build.copyLink" },
     onClick: () => copyLink(share, ctx.t) });
   // On a phone the settings start folded, so the pad is within reach below Play.
+  const checkBox = h("div", { class: "group gradcheck-box" });
   const settings = h("details", { class: "settings", "data-testid": "settings", open: !matchMedia("(max-width: 700px)").matches },
-    h("summary", { "data-i18n": "build.settings" }, t("build.settings")), form,
+    h("summary", { "data-i18n": "build.settings" }, t("build.settings")), form, checkBox,
     h("div", { class: "share" }, share, h("span", { class: "hint", role: "status" })));
   root.append(transportBox, settings);
   const transport = mountTransport(transportBox, { t, actions: ctx.actions,
     onLr: (lr) => { setConfig({ lr }); ctx.actions.setLr(lr); } });
   const curve = mountLrCurve(curveBox, ctx.api, t);
+  const check = mountGradcheck(checkBox, { t, onCheck: () => ctx.actions.checkGradients(store.get("config")) });
+  store.subscribe(["gradcheck", "config", "lang"], () => check.update(store.get("gradcheck"), store.get("config")));
   const invalid = new Map();   // key -> {label, allowed}: values typed out of range, holding Play back
   let ownChange = false;
 
