@@ -171,12 +171,14 @@ function listenToKeys(root, act) {
   });
 }
 
-/** Run `fn` once, the first time the panel comes within a screen of the viewport (nothing is asked before). */
+/**
+ * Run `fn` once: the first time the panel comes within a screen of the viewport, or at once when
+ * the link opened it (#panel-backprop: the panels above it still grow, so it may not stay in view).
+ */
 function whenNear(root, fn) {
-  const io = new IntersectionObserver((entries) => {
-    if (!entries[entries.length - 1].isIntersecting) return;
-    io.disconnect();
-    fn();
-  }, { rootMargin: "100% 0px" });
+  let done = false;
+  const once = () => { if (!done) { done = true; io.disconnect(); fn(); } };
+  const io = new IntersectionObserver((entries) => { if (entries[entries.length - 1].isIntersecting) once(); }, { rootMargin: "100% 0px" });
   io.observe(root);
+  if (location.hash === "#panel-backprop") once();
 }

@@ -35,19 +35,19 @@ export function mountGradcheck(root, { t, onCheck }) {
       button.textContent = t(d.kind === "running" ? "gradcheck.running" : "gradcheck.button");
       button.disabled = d.kind === "running";
       out.dataset.kind = d.kind;
-      const stale = d.stale ? h("p", { class: "hint" }, t("gradcheck.stale")) : null;
+      const stale = d.stale ? [h("p", { class: "hint gradcheck-stale" }, t("gradcheck.stale"))] : [];
       if (d.kind === "tooLarge") out.replaceChildren(h("p", { class: "field-note" }, t(d.max ? "gradcheck.tooLarge" : "gradcheck.tooLarge.noMax",
-        { n: d.n.toLocaleString(), max: (d.max || 0).toLocaleString() })), stale);
-      else if (d.kind === "error") out.replaceChildren(h("p", { class: "field-note" }, t("gradcheck.failed", { message: d.message })), stale);
-      else if (d.kind === "result") out.replaceChildren(...report(t, d.result), stale);
+        { n: d.n.toLocaleString(), max: (d.max || 0).toLocaleString() })), ...stale);
+      else if (d.kind === "error") out.replaceChildren(h("p", { class: "field-note" }, t("gradcheck.failed", { message: d.message })), ...stale);
+      else if (d.kind === "result") out.replaceChildren(...stale, ...report(t, d.result, state.config));
       else out.replaceChildren();
     },
   };
 }
 
-function report(t, r) {
+function report(t, r, config) {
   return [
-    h("p", { class: "gradcheck-summary" }, verdictBadge(t, r.verdict), " ",
+    h("p", { class: "gradcheck-summary" }, verdictBadge(t, r.verdict), " ", h("strong", {}, (config.layers || []).join("-")), " · ",
       t("gradcheck.summary", { n: r.n_params.toLocaleString(), loss: short(r.loss), seconds: r.seconds.toFixed(1) })),
     h("p", { class: "hint" }, t("gradcheck.help", { examples: r.examples })),
     h("table", { class: "gradcheck-table" },
