@@ -20,7 +20,7 @@ export function fieldHome(field, homes = HOMES) {
   return null;
 }
 
-const tokens = (text) => String(text).split(/[\s,;]+|(?<=\d)-(?=\d)/).map((s) => s.trim()).filter(Boolean);
+const tokens = (text, between = /[\s,;]+/) => String(text).split(between).map((s) => s.trim()).filter(Boolean);
 
 /** A typed number as JSON will carry it: finite or not (the server names what is wrong), else the text. */
 export function typedNumber(token) {
@@ -28,8 +28,11 @@ export function typedNumber(token) {
   return !Number.isNaN(n) || /^[+-]?nan$/i.test(token) ? n : token;
 }
 
-/** "2-4-1" or "2, 4, 1" -> [2, 4, 1]; "0, 1" -> [0, 1]; what is not a number stays as typed. */
+/** "0, -1" or "0 -1" -> [0, -1]; what is not a number stays as typed. */
 export const parseNumbers = (text) => tokens(text).map(typedNumber);
+
+/** "2-4-1", "2 - 4 - 1" or "2, 4, 1" -> [2, 4, 1] (layer widths: a dash separates). */
+export const parseLayers = (text) => tokens(text, /[\s,;–-]+/).map(typedNumber);
 
 /** "tanh" -> "tanh" (every hidden layer); "tanh, relu" -> one per hidden layer. */
 export function parseActivation(text) {
@@ -78,7 +81,7 @@ export function mountPicker(root, { t, onPreset, onApply, onExample }) {
   let typing = false;     // "type one" chosen: the typed fields stay open until an example of the data is chosen
 
   function readSpec() {
-    return { dataset: f.dataset.value, layers: parseNumbers(f.layers.value), activation: parseActivation(f.activation.value),
+    return { dataset: f.dataset.value, layers: parseLayers(f.layers.value), activation: parseActivation(f.activation.value),
       output: f.output.value, loss: f.loss.value, optimizer: f.optimizer.value, lr: typedNumber(f.lr.value.trim()),
       seed: typedNumber(f.seed.value.trim() || "0") };
   }

@@ -5,11 +5,9 @@
  */
 import { h } from "../../dom.js";
 import { verdictBadge } from "../../verdicts.js";
+import { paramCount } from "./layers.js";
 
 const short = (v) => (v === 0 ? "0" : Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5 ? v.toExponential(1).replace("e+", "e") : String(Number(v.toPrecision(4))));
-
-/** Weights and biases of a config's network: Σ (n_in + 1)·n_out over its layers. */
-export const paramCount = (layers) => layers.slice(1).reduce((n, out, i) => n + (layers[i] + 1) * out, 0);
 
 /** What the result box says for a gradcheck state: {kind: "none"|"running"|"result"|"tooLarge"|"error", ...}. */
 export function describe(state, config) {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -283,3 +284,30 @@ def test_the_endpoints_are_in_the_openapi_page(api):
         assert "properties" in schema and "$ref" not in json.dumps(schema)
         assert "422" in paths[path]["post"]["responses"]
     assert "example" in paths["/api/backprop/trace"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]
+
+
+def _same(got, want, path="answer") -> None:
+    """Equal structure and text; numbers equal to 1e-9 (another BLAS may round the last bits differently)."""
+    if isinstance(want, dict):
+        assert isinstance(got, dict) and set(got) == set(want), path
+        for k in want:
+            _same(got[k], want[k], f"{path}.{k}")
+    elif isinstance(want, list):
+        assert isinstance(got, list) and len(got) == len(want), path
+        for i, (g, w) in enumerate(zip(got, want)):
+            _same(g, w, f"{path}.{i}")
+    elif isinstance(want, float) and not isinstance(want, bool):
+        assert isinstance(got, (int, float)) and np.isclose(got, want, rtol=1e-9, atol=1e-12), (path, got, want)
+    else:
+        assert got == want, (path, got, want)
+
+
+def test_the_pages_unit_tests_read_what_the_endpoint_answers(api):
+    """tests/fixtures/backprop_traces.json (tools/make_backprop_fixture.py) is what the page's
+    JavaScript tests lay out and step through: it must still be the endpoint's answer."""
+    cases = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "backprop_traces.json").read_text())
+    assert {"xor_2_2_1", "delta_rule", "softmax_sse", "units"} <= set(cases)
+    for name, case in cases.items():
+        status, answer = post(api, "/api/backprop/trace", case["request"])
+        assert status == 200, (name, answer)
+        _same(answer, case["answer"], name)
