@@ -52,6 +52,7 @@ export function mount(root, ctx) {
   let losses = [];        // the loss before every update made by "run 100 updates" on this network
   let known = [];         // what the page has seen of the dataset's examples: [{x, label}]
   let shown = null;       // the trace whose graph is drawn
+  let stepped = null;     // the trace `pos` walks: a new one starts at the start
 
   const picker = mountPicker(pickBox, { t, onPreset: choosePreset, onApply: (s) => setNetwork(s, null), onExample: chooseExample });
   const buttons = mountStepButtons(stepBox, { t, onAction: act });
@@ -63,15 +64,16 @@ export function mount(root, ctx) {
 
   const body = (extra = {}) => ({ ...spec, example, ...(carried || {}), ...extra });
 
-  async function trace(nextSpec = spec, nextExample = example) {
+  /** Trace an example of a network (a new spec starts from fresh weights; `name`: the preset it is, null: one's own). */
+  async function trace(nextSpec = spec, nextExample = example, name = active) {
     picker.clearErrors();
     const answer = await actions.traceBackprop({ ...nextSpec, example: nextExample, ...(nextSpec === spec ? carried || {} : {}) });
     if (!answer) return null;
     if (nextSpec !== spec) { spec = nextSpec; carried = null; losses = []; known = []; store.set("bpTrain", null); }
     example = nextExample;
+    active = name;
     remember(answer.example);
-    pos = START;
-    picked = null;
+    render();
     return answer;
   }
 
@@ -82,12 +84,11 @@ export function mount(root, ctx) {
   async function choosePreset(name) {
     const presets = (store.get("bpPresets") || {}).presets || {};
     if (!presets[name]) return;
-    const answer = await trace({ ...presets[name] }, { index: OPENING[name] ?? 0 });
-    if (answer) { active = name; picker.fill(spec); }
+    if (await trace({ ...presets[name] }, { index: OPENING[name] ?? 0 }, name)) picker.fill(spec);
   }
 
-  async function setNetwork(nextSpec, name) {
-    if (await trace(nextSpec, { index: 0 })) active = name;
+  function setNetwork(nextSpec, name) {
+    return trace(nextSpec, { index: 0 }, name);
   }
 
   function chooseExample(nextExample) {
@@ -124,6 +125,7 @@ export function mount(root, ctx) {
 
   function render() {
     const tr = store.get("bpTrace");
+    if (tr && stepped !== tr) { stepped = tr; pos = START; picked = null; }
     intro.textContent = t("bp.intro");
     const g = tr && tr.graph;
     const counts = g ? { f: pos.f, F: g.forward.length, b: pos.b, B: g.backward.length } : { f: 0, F: 0, b: 0, B: 0 };
@@ -159,7 +161,7 @@ export function mount(root, ctx) {
 /** Keys work while the panel is on screen and no text field has the focus. */
 function listenToKeys(root, act) {
   let onScreen = false;
-  new IntersectionObserver((entries) => { onScreen = entries[entries.length - 1].isIntersecting; }, { threshold: 0.15 }).observe(root);
+  new IntersectionObserver((entries) => { onScreen = entries[entries.length - 1].isIntersecting; }).observe(root);
   document.addEventListener("keydown", (event) => {
     const el = event.target;
     if (el && (el.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName))) return;

@@ -90,8 +90,9 @@ export function mountGraph(root, { t, onPick }) {
       const v = state.values[id] ?? node.value;
       value.textContent = vis.value ? fmt(v, 3) : "?";
       value.title = vis.value ? String(v) : "";
+      // A gradient arriving shows as "← part" until the node has all its parts, then as its total "∇ sum".
       const comes = arriving[id];
-      grad.textContent = comes !== undefined ? `← ${fmt(comes, 3)}` : (vis.grad ? `∇ ${fmt(node.upstream, 3)}` : "");
+      grad.textContent = vis.grad ? `∇ ${fmt(node.upstream, 3)}` : (comes !== undefined ? `← ${fmt(comes, 3)}` : "");
       grad.title = vis.grad ? `∂L/∂${node.label} = ${node.upstream}` : "";
       grad.classList.toggle("arriving", comes !== undefined);
       const here = state.current && state.current.id === id;
@@ -120,10 +121,10 @@ export function arrivals(graph, current) {
   return Object.fromEntries((node.inputs || []).filter((e) => e.downstream !== null).map((e) => [e.from, e.downstream]));
 }
 
-/** Scroll the graph's own box (never the page) so the node just reached is visible. */
+/** Scroll the graph's own box (never the page) so the node just reached is in view, centred when it was not. */
 function keepInView(box, el) {
   const left = el.offsetLeft;
   const right = left + el.offsetWidth;
-  if (left < box.scrollLeft + 8) box.scrollLeft = Math.max(0, left - 40);
-  else if (right > box.scrollLeft + box.clientWidth - 8) box.scrollLeft = right - box.clientWidth + 40;
+  if (left >= box.scrollLeft + 24 && right <= box.scrollLeft + box.clientWidth - 24) return;
+  box.scrollLeft = Math.max(0, (left + right) / 2 - box.clientWidth / 2);
 }
