@@ -2,7 +2,7 @@
 export default {
   en: {
     "panel.backprop": "Backprop",
-    "bp.intro": "A tiny network as a computation graph with its real numbers: the forward pass node by node, then the backward pass, where each node multiplies the upstream gradient by its local derivative and sends the product downstream (the chain rule); then the update.",
+    "bp.intro": "A tiny network's computation graph with its real numbers: the forward pass node by node, then the backward pass (each node sends local derivative × upstream gradient downstream: the chain rule), then the update.",
     "bp.presets": "Networks from the course",
     "bp.preset.delta_rule": "Delta rule",
     "bp.preset.delta_rule.about": "one neuron 3 → 1, sigmoid, SSE",
@@ -10,7 +10,8 @@ export default {
     "bp.preset.xor_2_2_1.about": "2 hidden tanh units, sigmoid + BCE",
     "bp.preset.xor_2_4_1": "XOR 2-4-1",
     "bp.preset.xor_2_4_1.about": "4 hidden tanh units, sigmoid + BCE",
-    "bp.build": "Build your own network",
+    "bp.build": "Your own network",
+    "bp.build.about": "layers, activations, loss, optimizer",
     "bp.f.dataset": "Data",
     "bp.f.layers": "Layers",
     "bp.f.layers.help": "Units per layer, inputs to outputs, e.g. 2-3-1 (at most {n} units in all).",
@@ -166,7 +167,7 @@ export default {
   },
   ko: {
     "panel.backprop": "역전파",
-    "bp.intro": "작은 신경망의 계산 그래프를 실제 숫자로 따라가 봐요. 순전파를 노드 하나씩 계산한 뒤 역전파로 돌아오면서, 노드마다 상류 기울기에 국소 미분을 곱해 하류로 보내요(연쇄 법칙). 마지막으로 가중치를 갱신해요.",
+    "bp.intro": "작은 신경망의 계산 그래프를 실제 숫자로 따라가 봐요. 순전파를 노드 하나씩 계산하고, 역전파에서는 노드마다 국소 미분 × 상류 기울기를 하류로 보내요(연쇄 법칙). 마지막으로 갱신해요.",
     "bp.presets": "강의에 나오는 신경망",
     "bp.preset.delta_rule": "델타 규칙",
     "bp.preset.delta_rule.about": "뉴런 하나 3 → 1, 시그모이드, SSE",
@@ -174,7 +175,8 @@ export default {
     "bp.preset.xor_2_2_1.about": "은닉 tanh 2개, 시그모이드 + BCE",
     "bp.preset.xor_2_4_1": "XOR 2-4-1",
     "bp.preset.xor_2_4_1.about": "은닉 tanh 4개, 시그모이드 + BCE",
-    "bp.build": "신경망 직접 만들기",
+    "bp.build": "직접 만들기",
+    "bp.build.about": "층, 활성화 함수, 손실 함수, 옵티마이저",
     "bp.f.dataset": "데이터",
     "bp.f.layers": "층 구성",
     "bp.f.layers.help": "입력부터 출력까지 층마다 뉴런 수, 예: 2-3-1 (모두 합쳐 {n}개까지).",

@@ -198,7 +198,7 @@ def test_100_updates_draw_the_loss_and_the_four_xor_answers(browser, server_url)
 
 def test_bad_input_is_explained_next_to_the_field_it_names(browser, server_url):
     with backprop_page(browser, server_url) as pg:
-        pg.get_by_test_id("bp-build").locator("summary").click()
+        pg.get_by_test_id("bp-build-toggle").click()
         pg.get_by_test_id("bp-layers").fill("2-30-9-1")
         pg.get_by_test_id("bp-apply").click()
         expect(pg.get_by_test_id("bp-note-layers")).to_contain_text("42 units in all")

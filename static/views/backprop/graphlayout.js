@@ -5,6 +5,8 @@
  */
 
 export const SIZES = { nodeW: 68, nodeH: 50, colGap: 10, rowGap: 8, pad: 8, header: 22 };
+/** Rows for a tall column (more than five boxes): a little tighter, so 2-4-1 and the card fit one screen. */
+export const COMPACT = { ...SIZES, nodeH: 46, rowGap: 5 };
 
 /** How far below the fused box the loss edge to z passes, under y and t. */
 const FUSED_DIP = 14;
@@ -16,7 +18,7 @@ export const inputsOf = (node) => (node.inputs || []).map((e, index) => ({ ...e,
  * layoutGraph(graph, sizes) -> {width, height, boxes: {id: {x, y, w, h}}, columns: [{x, stage, layer}],
  * edges: [{id, from, to, index, path, fused}], fusedBox: {x, y, w, h} | null}.
  */
-export function layoutGraph(graph, sizes = SIZES) {
+export function layoutGraph(graph, sizes = Math.max(...graph.columns.map((c) => c.size)) > 5 ? COMPACT : SIZES) {
   const { nodeW, nodeH, colGap, rowGap, pad, header } = sizes;
   const step = nodeH + rowGap;
   const tallest = Math.max(1, ...graph.columns.map((c) => c.size));

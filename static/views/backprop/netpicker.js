@@ -66,7 +66,11 @@ export function mountPicker(root, { t, onPreset, onApply, onExample }) {
   };
   const apply = h("button", { type: "submit", class: "btn primary", "data-testid": "bp-apply" });
   const form = h("form", { class: "bp-build-grid", onSubmit: (e) => { e.preventDefault(); onApply(readSpec()); } });
-  const build = h("details", { class: "bp-build", "data-testid": "bp-build" }, h("summary"), form);
+  const build = h("div", { class: "bp-build", "data-testid": "bp-build", id: "bp-build", hidden: true }, form);
+  const own = h("button", { type: "button", class: "btn bp-preset bp-own", "data-testid": "bp-build-toggle", "aria-controls": "bp-build",
+    "aria-expanded": "false", onClick: () => openForm(build.hidden) });
+  const ownLabel = () => own.replaceChildren(h("strong", {}, `${t("bp.build")} ${build.hidden ? "▸" : "▾"}`), h("span", { class: "hint" }, t("bp.build.about")));
+  const openForm = (open) => { build.hidden = !open; own.setAttribute("aria-expanded", String(open)); ownLabel(); };
   const ex = {
     choice: h("select", { "data-testid": "bp-example", "data-field": "example.index", onChange: () => chooseExample() }),
     x: input("example-x", { "data-field": "example.x", autocomplete: "off", spellcheck: "false" }),
@@ -102,8 +106,8 @@ export function mountPicker(root, { t, onPreset, onApply, onExample }) {
     presetBox.setAttribute("aria-label", t("bp.presets"));
     presetBox.replaceChildren(...Object.keys(presets).map((name) => h("button", { type: "button", class: "btn bp-preset",
       "data-testid": `bp-preset-${name}`, "aria-pressed": String(active === name), onClick: () => onPreset(name) },
-    h("strong", {}, t(`bp.preset.${name}`)), h("span", { class: "hint" }, t(`bp.preset.${name}.about`)))));
-    build.firstChild.textContent = t("bp.build");
+    h("strong", {}, t(`bp.preset.${name}`)), h("span", { class: "hint" }, t(`bp.preset.${name}.about`)))), own);
+    ownLabel();
     if (options) drawForm(options);
     drawExample();
   }
@@ -174,7 +178,7 @@ export function mountPicker(root, { t, onPreset, onApply, onExample }) {
       const home = fieldHome(field);
       const target = (home && notes[home]) || general;
       target.textContent = home ? message : `${t("bp.error")} ${message}`;
-      if (home && target.closest("details")) target.closest("details").open = true;
+      if (home && build.contains(target)) openForm(true);
       if (home && home.startsWith("example.") && home !== "example.index") { typing = true; ex.choice.value = "typed"; typed.hidden = false; }
       const control = home && root.querySelector(`[data-field="${home}"]`);
       if (control) control.setAttribute("aria-invalid", "true");

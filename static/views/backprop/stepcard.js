@@ -19,7 +19,9 @@ export function mountStepCard(root, { t }) {
       const dir = s.picked ? (s.visible[id].grad && node.inputs ? "backward" : "forward") : s.current && s.current.dir;
       card.dataset.phase = s.phase;
       card.dataset.node = node ? node.id : "";
-      if (node && node.inputs && dir === "backward") card.replaceChildren(title(t, s, "backward"), ...backward(t, node, s.trace));
+      // A box picked after the backward pass shows both: how its value was computed, then its gradient.
+      const both = s.picked && dir === "backward" ? forward(t, node, s.trace).slice(0, 1) : [];
+      if (node && node.inputs && dir === "backward") card.replaceChildren(title(t, s, "backward"), ...both, ...backward(t, node, s.trace));
       else if (node && node.inputs && s.visible[id].value) card.replaceChildren(title(t, s, "forward"), ...forward(t, node, s.trace));
       else if (node) card.replaceChildren(h("h3", {}, t("bp.card.leaf.title", { name: node.label })), leaf(t, node, s));
       else card.replaceChildren(h("h3", {}, t(`bp.card.${s.phase}.title`)), h("p", {}, t(`bp.card.${s.phase}`, {
