@@ -125,6 +125,13 @@ def test_xor_2_2_1_forward_backward_and_update_show_the_endpoints_numbers(browse
         rows = pg.get_by_test_id("bp-grad-row")
         expect(rows).to_have_count(9)
         assert near(number(box(pg, "x.0").get_by_test_id("bp-grad").inner_text()), nodes["x.0"]["upstream"])
+        # x1 feeds both hidden sums: its upstream is the sum of what each sent back.
+        box(pg, "x.0").click()
+        expect(card).to_contain_text("This box feeds 2 others")
+        parts = [e["downstream"] for n in ("s1.0", "s1.1") for e in nodes[n]["inputs"] if e["from"] == "x.0"]
+        assert abs(sum(parts) - nodes["x.0"]["upstream"]) < 1e-12
+        box(pg, "x.0").click()
+        expect(card).not_to_contain_text("This box feeds")
         W1 = want["gradients"]["tensors"][0]
         row = pg.locator("tr[data-entry='W1[2,1]']").first
         assert near(number(row.locator("[data-role=analytic]").inner_text()), W1["analytic"][1][0], 6)
