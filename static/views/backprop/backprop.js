@@ -158,14 +158,19 @@ export function mount(root, ctx) {
   return {};
 }
 
-/** Keys work while the panel is on screen and no text field has the focus. */
+/**
+ * Keys work when the focus is in the panel (its section included: a link to it focuses it), or
+ * on nothing at all while the panel is on screen; never in a text field or another panel's widget.
+ */
 function listenToKeys(root, act) {
+  const panel = root.closest("section") || root;
   let onScreen = false;
-  new IntersectionObserver((entries) => { onScreen = entries[entries.length - 1].isIntersecting; }).observe(root);
+  new IntersectionObserver((entries) => { onScreen = entries[entries.length - 1].isIntersecting; }).observe(panel);
   document.addEventListener("keydown", (event) => {
     const el = event.target;
     if (el && (el.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName))) return;
-    if (!onScreen && !root.contains(el)) return;
+    const free = !el || el === document.body || el === document.documentElement;
+    if (!panel.contains(el) && !(free && onScreen)) return;
     const name = keyAction(event);
     if (!name) return;
     event.preventDefault();
