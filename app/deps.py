@@ -40,16 +40,17 @@ def load_model(resources: Resources, model_id: str | None):
         raise HTTPException(404, f"no saved model with id {model_id!r}") from None
 
 
-def run_network(resources, run_id: str, fresh: bool = False):
+def run_network(resources, run_id: str, fresh: bool = False, wait: float = 0.0):
     """(network, {"id", "live"}) of a run: its newest weights while it trains, its saved ones after.
 
     404 for an unknown run, 409 for one without weights (still waiting, diverged, failed).
-    `fresh` gives a private network (for worker threads); otherwise it may be shared.
+    `fresh` gives a private network (for worker threads); otherwise it may be shared. `wait`
+    (worker threads only): seconds to wait for a run that just started to report its weights.
     """
     if not valid_id(run_id):
         raise HTTPException(404, f"no run with id {run_id!r}")
     try:
-        net = resources.live.network(run_id, fresh=fresh)
+        net = resources.live.network(run_id, fresh=fresh, wait=wait)
     except live.NoWeightsYet as err:
         raise HTTPException(409, str(err)) from None
     if net is not None:

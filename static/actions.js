@@ -1,5 +1,5 @@
 /**
- * What the user can ask of the server, as functions the views call: play, pause, step, reset,
+ * What the user can ask of the server, as functions the views call: play, prepare (start paused), pause, step, reset,
  * learning rate, speed, probe digit, loss surfaces, sweeps. The only place (with controller.js) that
  * sends on the socket, and the owner of the timers that keep asking: the surface follower
  * while a run trains and the health poll while the server starts. Both are cleared.
@@ -30,6 +30,8 @@ export function createActions(store, send, timers = {}) {
   const surfaces = createSurfaceFollower(store, send, { clock, every, stopEvery, later });
   return {
     play: () => (state() === "paused" ? send(messages.resume()) : start(false)),
+    /** Start the configured run paused before its first update (a lesson measures the untrained network); Resume trains it. */
+    prepare: () => start(true),
     pause: () => send(state() === "paused" ? messages.resume() : messages.pause()),
     step(unit) {
       if (state() === "paused") return send(messages.step(unit));

@@ -6,7 +6,8 @@ import params from "./i18n/params-text.js";
 
 export const LANGS = ["en", "ko"];
 export const STORAGE_KEY = "downhill.lang";
-const LATER = ["./i18n/draw-text.js", "./i18n/downhill-text.js", "./i18n/runs-text.js", "./i18n/sweeps-text.js", "./i18n/backprop-text.js"];
+const LATER = ["./i18n/draw-text.js", "./i18n/downhill-text.js", "./i18n/runs-text.js", "./i18n/sweeps-text.js",
+  "./i18n/backprop-text.js", "./i18n/lessons-text.js"];
 
 /** [{en, ko}, ...] -> one {en, ko}; a key defined twice keeps the later value. */
 export function mergeDictionaries(list) {

@@ -51,10 +51,12 @@ function setupLanguage(store, dict, ctx) {
   apply();
 }
 
-/** The link holds the whole setup: the config, the speed and the language. */
+/** The link holds the whole setup: the config, the speed, the language and the lesson open (with the preset it set up). */
 function syncUrl(store, normalize) {
-  store.subscribe(["config", "speed", "lang"], () => {
-    const hash = `#${encodeConfig(store.get("config"))}&${encodePage({ speed: store.get("speed"), lang: store.get("lang") })}`;
+  store.subscribe(["config", "speed", "lang", "lesson"], () => {
+    const { id: lesson, preset } = store.get("lesson") || {};
+    const page = encodePage({ lesson, preset, speed: store.get("speed"), lang: store.get("lang") });
+    const hash = `#${encodeConfig(store.get("config"))}&${page}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
   });
   window.addEventListener("hashchange", () => {
@@ -83,7 +85,7 @@ function watchLearning(store) {
   });
 }
 
-const LATER = ["draw", "downhill", "runs", "sweeps", "backprop"];
+const LATER = ["draw", "downhill", "runs", "sweeps", "backprop", "lessons"];
 
 /** Mount a panel whose module was asked for at the start (loading), once the page has its options. */
 async function mountLater(name, loading, ctx) {

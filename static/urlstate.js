@@ -48,19 +48,26 @@ export function readValue(s) {
 
 const esc = (s) => encodeURIComponent(s).replace(/%2C/gi, ",");
 
-/** Page settings kept in the link beside the config: the speed (updates a second, "max" = as fast as possible) and the language. */
+const lessonId = { write: String, read: (s) => { if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s)) throw new Error(`not a lesson id: ${s}`); return s; } };
+
+/**
+ * Page settings kept in the link beside the config: the speed (updates a second, "max" = as fast as
+ * possible), the language, and the lesson open with the preset it set up (#lesson=cost&preset=sse).
+ */
 const PAGE = {
   speed: { write: (v) => (v === null ? "max" : String(v)),
     read: (s) => { if (s === "max") return null; const x = num.read(s); if (!(x > 0)) throw new Error(`not a speed: ${s}`); return x; } },
   lang: { write: String, read: (s) => { if (!["en", "ko"].includes(s)) throw new Error(`not a language: ${s}`); return s; } },
+  lesson: lessonId,
+  preset: lessonId,
 };
 
-/** {speed, lang} -> "speed=300&lang=ko" (undefined values left out). */
+/** {speed, lang, lesson, preset} -> "speed=300&lang=ko" (undefined values left out). */
 export function encodePage(page) {
   return Object.entries(PAGE).filter(([k]) => page[k] !== undefined).map(([k, codec]) => `${k}=${codec.write(page[k])}`).join("&");
 }
 
-/** "#...&speed=30&lang=ko" (also a bare "ko"/"en") or "?lang=ko" -> {speed?, lang?, errors: [key]}. */
+/** "#...&speed=30&lang=ko" (also a bare "ko"/"en") or "?lang=ko" -> {speed?, lang?, lesson?, preset?, errors: [key]}. */
 export function decodePage(text) {
   const out = { errors: [] };
   for (const pair of String(text || "").replace(/^[#?]/, "").split("&")) {

@@ -8,6 +8,7 @@ from ..deps import MnistDep, ResourcesDep, load_model, run_network
 
 router = APIRouter(prefix="/api", tags=["digits"])
 MAX_MISTAKES = 48
+STARTING_WAIT = 15.0   # seconds a run out of the line gets to report its first weights
 
 
 @router.get("/digits/{split}/{index}")
@@ -35,7 +36,9 @@ def evaluation(resources: ResourcesDep, mnist: MnistDep, model: str | None = Que
     cached = resources.evaluations.get(key)
     if cached is not None:
         return cached
-    net, who = run_network(resources, run, fresh=True) if run is not None else (load_model(resources, model).copy(), None)
+    # A run started paused (a lesson measuring the untrained network) may still be building its network.
+    net, who = run_network(resources, run, fresh=True, wait=STARTING_WAIT) if run is not None \
+        else (load_model(resources, model).copy(), None)
     if net.sizes[0] != 784:
         raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
     result = {**_evaluate(net, mnist.test), "model": key, "live": bool(who and who["live"])}

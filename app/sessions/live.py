@@ -7,6 +7,7 @@ registry per app, made with its resources in the lifespan (`resources.live`).
 from __future__ import annotations
 
 import threading
+import time
 
 from engine.network import Network
 
@@ -36,11 +37,12 @@ class LiveRuns:
             self._prune()
             self._jobs[job.run_id] = job
 
-    def network(self, run_id: str, fresh: bool = False) -> Network | None:
+    def network(self, run_id: str, fresh: bool = False, wait: float = 0.0) -> Network | None:
         """The run's network with its newest weights; None once the run is over (or unknown).
 
         The default result is one reused network per run, for callers on the event loop;
-        `fresh=True` builds a private one (for worker threads).
+        `fresh=True` builds a private one (for worker threads). `wait` (seconds, worker threads
+        only): a run out of the line whose process is still building its network is waited for.
         """
         with self._lock:
             job = self._jobs.get(run_id)
@@ -50,11 +52,23 @@ class LiveRuns:
             with self._lock:
                 self._prune()
             return None
-        with job.lock:
-            weights = job.latest_weights
+        weights = self._weights(job, wait)
         if weights is None:
             raise NoWeightsYet(f"run {run_id} is waiting to start and has no weights yet")
         return with_weights(job.config, weights, None if fresh else self._reused(run_id, job))
+
+    @staticmethod
+    def _weights(job, wait: float):
+        """The job's newest weights; a started run (a paused start is told to its client at once)
+        reports its first ones as soon as its process has built the network."""
+        deadline = time.monotonic() + wait
+        while True:
+            with job.lock:
+                weights = job.latest_weights
+            if weights is not None or getattr(job, "state", None) == "queued" or job.finished.is_set() \
+                    or time.monotonic() >= deadline:
+                return weights
+            time.sleep(0.05)
 
     def _reused(self, run_id: str, job) -> Network:
         with self._lock:

@@ -82,7 +82,7 @@ export default {
     "panel.watch": "지켜보기",
     "panel.draw": "그려 보기",
     "panel.downhill": "비탈 따라 굴러 내려가기",
-    "panel.lessons": "개념 익히기",
+    "panel.lessons": "실습",
     "lang.toggle.title": "Switch to English (영어로 보기)",
     "status.connecting": "연결 중",
     "status.reconnecting": "다시 연결 중",

@@ -57,7 +57,9 @@ export function mount(root, ctx) {
   const settings = h("details", { class: "settings", "data-testid": "settings", open: !matchMedia("(max-width: 700px)").matches },
     h("summary", { "data-i18n": "build.settings" }, t("build.settings")), form, checkBox,
     h("div", { class: "share" }, share, h("span", { class: "hint", role: "status" })));
-  root.append(transportBox, settings);
+  // A student from the course finds the lessons next to Play, in their first minute.
+  const lessons = h("a", { class: "lessons-cta", href: "#panel-lessons", "data-testid": "lessons-cta", "data-i18n": "lessons.cta" }, t("lessons.cta"));
+  root.append(transportBox, lessons, settings);
   const transport = mountTransport(transportBox, { t, actions: ctx.actions,
     onLr: (lr) => { setConfig({ lr }); ctx.actions.setLr(lr); } });
   const curve = mountLrCurve(curveBox, ctx.api, t);
