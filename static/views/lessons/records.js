@@ -1,7 +1,7 @@
 /**
  * What the page has seen of each lesson preset's latest run: the record the checks read
  * (static/lessons/README.md "The record a check reads"). Plain data in, plain data out: the
- * panel feeds it the server's messages and the answers of the views; no store, no DOM.
+ * panel feeds it the server's messages and the answers of the views; no page state, no DOM.
  */
 import { sameJson } from "./catalog.js";
 
