@@ -6,6 +6,7 @@ import { defaultSpeed } from "../../presets.js";
 import { mountTransport } from "./transport.js";
 import { mountLrCurve } from "./lrcurve.js";
 import { mountGradcheck } from "./gradcheck.js";
+import { mountActPlots, configActivations } from "./actplots.js";
 import { isActive, runState } from "../../runstates.js";
 
 
@@ -16,7 +17,9 @@ export function normalizeConfig(options, partial = {}) {
   c.schedule_params = coerceParams((options.schedules || {})[c.schedule], c.schedule_params);
   const ds = datasetsOf(options).find((d) => d.name === c.dataset);
   if (ds && Array.isArray(c.layers) && c.layers.length >= 2) {
-    c.layers = [ds.n_in, ...c.layers.slice(1, -1), ds.n_out];
+    // A two-class set may end in one sigmoid unit whose target is the label ([2, 4, 1] on XOR).
+    const single = ds.n_out === 2 && c.layers[c.layers.length - 1] === 1;
+    c.layers = [ds.n_in, ...c.layers.slice(1, -1), single ? 1 : ds.n_out];
   }
   return c;
 }
@@ -65,6 +68,10 @@ export function mount(root, ctx) {
   const curve = mountLrCurve(curveBox, ctx.api, t);
   const check = mountGradcheck(checkBox, { t, onCheck: () => ctx.actions.checkGradients(store.get("config")) });
   store.subscribe(["gradcheck", "config", "lang"], () => check.update(store.get("gradcheck"), store.get("config")));
+  // f and f' beside the activation choice: the config's activations, or the ones a lesson asked for.
+  const actBox = h("div");
+  const actPlots = mountActPlots(actBox, { t, api: ctx.api, onCurves: (curves) => store.set("activationCurves", curves) });
+  const plotted = () => store.get("activationPlots") || configActivations(store.get("config") || {});
   const invalid = new Map();   // key -> {label, allowed}: values typed out of range, holding Play back
   let ownChange = false;
 
@@ -105,16 +112,25 @@ export function mount(root, ctx) {
     fieldset.replaceChildren(...groups({ t, options, config, set: setConfig }));
     fieldset.disabled = isActive(store.get("status"));
     curveBox.isConnected || fieldset.querySelector(".schedule-curve")?.append(curveBox);
+    actBox.isConnected || fieldset.querySelector(".act-plots-slot")?.append(actBox);
+    actPlots.update(plotted());
     if (focusKey) root.querySelector(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
     curve.update(config);
     updateTransport();
   }
 
   let dataset = (store.get("config") || {}).dataset;
-  store.subscribe(["options", "lang"], render);
+  let activations = JSON.stringify(configActivations(store.get("config") || {}));
+  store.subscribe(["options"], render);
+  store.subscribe(["lang"], () => { render(); actPlots.relabel(); });
+  store.subscribe(["activationPlots"], () => actPlots.update(plotted()));
   store.subscribe(["config"], () => {
     const config = store.get("config");
     if (config.dataset !== dataset) { dataset = config.dataset; ctx.actions.setSpeed(defaultSpeed(dataset)); }
+    // Choosing an activation shows its own curves again (a lesson's list is put away).
+    const now = JSON.stringify(configActivations(config));
+    if (now !== activations) { activations = now; if (store.get("activationPlots")) store.set("activationPlots", null); }
+    actPlots.update(plotted());
     if (!ownChange) render(); else { curve.update(config); updateTransport(); }
   });
   store.subscribe(["speed"], updateTransport);

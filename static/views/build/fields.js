@@ -26,20 +26,24 @@ export function inRange(text, { min, max, minOpen = false, whole = false }) {
  * marked invalid and a bubbling "fieldcheck" event ({key, label, ok, min, max, minOpen, whole, note})
  * asks the panel to say why next to it (in `note`) and to hold Play back; in range, onChange(x).
  */
-export function checkNumber(input, { key, label, note, onChange, ...range }) {
-  const ok = inRange(input.value, range);
+export function checkNumber(input, { key, label, note, onChange, optional = false, ...range }) {
+  const empty = optional && input.value.trim() === "";   // an optional value left empty follows its default
+  const ok = empty || inRange(input.value, range);
   input.setAttribute("aria-invalid", ok ? "false" : "true");
   input.dispatchEvent(new CustomEvent("fieldcheck", { bubbles: true, detail: { key, label, ok, note, ...range } }));
-  if (ok) onChange(Number(input.value));
+  if (ok) onChange(empty ? null : Number(input.value));
 }
 
-/** A labelled number input; commits on change; out-of-range text is kept, marked and explained (checkNumber). */
-export function numberField({ key, label, value, min, max, minOpen, step = "any", onChange, help, testid }) {
+/**
+ * A labelled number input; commits on change; out-of-range text is kept, marked and explained (checkNumber).
+ * optional: an empty input is allowed and commits null (the value then follows its default, shown as placeholder).
+ */
+export function numberField({ key, label, value, min, max, minOpen, step = "any", onChange, help, testid, optional, placeholder }) {
   const id = nextId(key);
   const note = h("p", { class: "field-note", id: `${id}-note`, "data-testid": testid ? `${testid}-note` : undefined, "aria-live": "polite" });
-  const input = h("input", { id, type: "number", inputmode: "decimal", value, min, max, step,
+  const input = h("input", { id, type: "number", inputmode: "decimal", value, min, max, step, placeholder,
     dataset: { key }, "data-testid": testid, title: help, "aria-describedby": `${id}-note`,
-    onChange: (e) => checkNumber(e.target, { key, label, note, onChange, min, max, minOpen, whole: step === 1 }) });
+    onChange: (e) => checkNumber(e.target, { key, label, note, onChange, min, max, minOpen, optional, whole: step === 1 }) });
   return h("div", { class: "field" }, h("label", { for: id }, label), input, note);
 }
 
@@ -66,11 +70,16 @@ export function pairField({ key, label, value, min, max, onChange, help }) {
   return h("div", { class: "field field-pair" }, h("label", { for: id }, label), h("span", {}, input(0), input(1)));
 }
 
-/** Hyperparameter spec {param: {default, type, min, max}} of `owner` (an optimizer or schedule) + values -> fields. */
-export function paramFields(t, prefix, owner, spec, values, onChange, skip = []) {
+/**
+ * Hyperparameter spec {param: {default, type, min, max}} of `owner` (an optimizer or schedule) + values -> fields.
+ * follows: {param: text} for parameters that follow the run unless set (a cosine's T_max follows the epochs): left
+ * empty, the text is shown in their place, and emptying one again lets it follow.
+ */
+export function paramFields(t, prefix, owner, spec, values, onChange, skip = [], follows = {}) {
   return Object.entries(spec || {}).filter(([name]) => !skip.includes(name)).map(([name, s]) => {
-    const common = { key: `${prefix}.${name}`, ...paramText(t, owner, name), value: values[name] ?? s.default,
-      onChange: (v) => onChange(name, v) };
+    const free = name in follows;
+    const common = { key: `${prefix}.${name}`, ...paramText(t, owner, name), value: values[name] ?? (free ? "" : s.default),
+      onChange: (v) => onChange(name, v), ...(free ? { optional: true, placeholder: follows[name] } : {}) };
     if (s.type === "bool") return checkboxField({ ...common, value: !!(values[name] ?? s.default) });
     if (s.type === "pair") return pairField({ ...common, min: s.min, max: s.max });
     return numberField({ ...common, min: s.min ?? undefined, max: s.max ?? undefined,

@@ -36,6 +36,8 @@ function networkGroup({ t, options, config, set }) {
       onChange: (layers, activation) => set({ layers, activation }, true) }),
     usesAlpha ? numberField({ key: "alpha", label: t("build.alpha"), value: config.alpha ?? "", min: 0.0001, max: 10,
       help: t("build.alpha.help"), onChange: (v) => set({ alpha: v }) }) : null,
+    usesAlpha ? h("p", { class: "hint" }, t("build.alpha.help")) : null,
+    h("div", { class: "act-plots-slot" }),
     selectField({ key: "loss", label: t("build.loss"), value: config.loss, testid: "loss",
       choices: choicesOf(t, "loss", names(losses)), onChange: (v) => set(lossChange(losses, v), true) }),
     selectField({ key: "output", label: t("build.output"), value: config.output, testid: "output",
@@ -45,7 +47,8 @@ function networkGroup({ t, options, config, set }) {
       choices: choicesOf(t, "init", names(options.initializers)),
       onChange: (v) => set(v === "normal" && !config.init_std ? { init: v, init_std: 0.01 } : { init: v }, true) }),
     config.init === "normal" ? numberField({ key: "init_std", label: t("build.initStd"), value: config.init_std ?? 0.01,
-      min: 0, max: 10, onChange: (v) => set({ init_std: v }) }) : null);
+      min: 0, max: 10, onChange: (v) => set({ init_std: v }) }) : null,
+    h("a", { class: "hint-link", href: "#init-explorer", "data-testid": "init-explore-link" }, t("build.init.explore")));
 }
 
 function trainingGroup(env) {
@@ -59,9 +62,10 @@ function trainingGroup(env) {
       (name, v) => set({ optimizer_params: { ...config.optimizer_params, [name]: v } }), ["lr"]),
     selectField({ key: "schedule", label: t("build.schedule"), value: config.schedule, testid: "schedule",
       choices: choicesOf(t, "sched", Object.keys(schedules)),
-      onChange: (v) => set({ schedule: v, schedule_params: defaultsOf(schedules[v]) }, true) }),
+      onChange: (v) => set({ schedule: v, schedule_params: defaultsOf(schedules[v], FOLLOWS_RUN) }, true) }),
     paramFields(t, "sched", config.schedule, schedules[config.schedule], config.schedule_params || {},
-      (name, v) => set({ schedule_params: { ...config.schedule_params, [name]: v } })),
+      (name, v) => set({ schedule_params: withParam(config.schedule_params, name, v) }), [],
+      followsRun(t, config)),
     h("div", { class: "schedule-curve" }),
     batchField(env),
     numberField({ key: "epochs", label: t("build.epochs"), value: config.epochs, min: 1, max: 500, step: 1,
@@ -92,8 +96,19 @@ function seedField({ t, config, set }) {
       onClick: () => set({ seed: Math.floor(Math.random() * 100000) }, true) }, t("build.seed.random")));
 }
 
-function defaultsOf(spec) {
-  return Object.fromEntries(Object.entries(spec || {}).filter(([k]) => k !== "lr").map(([k, s]) => [k, s.default]));
+/** Schedule parameters that follow the run unless the student sets them: a cosine's T_max is the number of epochs. */
+const FOLLOWS_RUN = ["T_max"];
+const followsRun = (t, config) => ({ T_max: t("build.tmax.follows", { n: config.epochs }) });
+
+/** params with name set to v, or without it when v is null (it follows its default again). */
+function withParam(params, name, v) {
+  const next = { ...params, [name]: v };
+  if (v === null) delete next[name];
+  return next;
+}
+
+function defaultsOf(spec, skip = []) {
+  return Object.fromEntries(Object.entries(spec || {}).filter(([k]) => k !== "lr" && !skip.includes(k)).map(([k, s]) => [k, s.default]));
 }
 
 function optimizerChange(options, name) {
