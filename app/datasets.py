@@ -13,12 +13,13 @@ MNIST_INFO = {"name": "mnist", "kind": "mnist", "n_in": 784, "n_out": 10, "n_tra
 
 
 def catalogue() -> list[dict]:
-    """[{name, kind, n_in, n_out, n_train, ...}] for every dataset, MNIST first."""
+    """[{name, kind, n_in, n_out, n_train, ...}] for every dataset, MNIST first; `points`: its
+    examples are at GET /api/datasets/{name}/points."""
     out = [dict(MNIST_INFO)]
     for name, (_, _, n_classes) in toy.TOY_DATASETS.items():
         train, _ = toy.load_toy(name, 0)
         out.append({"name": name, "kind": "toy", "n_in": int(train.x.shape[1]), "n_out": n_classes,
-                    "n_train": len(train), "view": list(toy.VIEW.get(name, ()))})
+                    "n_train": len(train), "view": list(toy.VIEW.get(name, ())), "points": True})
     return out
 
 

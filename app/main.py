@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from .core.config import Settings
 from .core.security import SecurityMiddleware
 from .resources import Resources
-from .routes import (backprop, curves, digits, experiments, health, options, pages, predict, runs,
+from .routes import (backprop, curves, datasets, digits, experiments, health, options, pages, predict, runs,
                      surfaces, sweeps, toy, train_ws)
 
 
@@ -30,7 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="A neural-network playground you can watch learn. "
                               "WebSocket protocol: docs/protocol.md.")
     app.state.settings = settings
-    for module in (health, options, predict, digits, curves, toy, runs, surfaces, sweeps, backprop, experiments,
+    for module in (health, options, predict, digits, datasets, curves, toy, runs, surfaces, sweeps, backprop, experiments,
                    train_ws, pages):
         app.include_router(module.router)
     pages.mount_static(app)

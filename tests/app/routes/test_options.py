@@ -21,7 +21,8 @@ def test_options_describe_parameters_and_leave_their_words_to_the_page(client):
                 assert set(spec) == {"default", "type", "min", "max", "scale"}, (group, name, param)
     assert o["optimizers"]["sgd"]["lr"]["scale"] == "log" and o["schedules"]["step"]["step_size"]["type"] == "int"
     moons = next(d for d in o["datasets"] if d["name"] == "moons")
-    assert moons == {"name": "moons", "kind": "toy", "n_in": 2, "n_out": 2, "n_train": 160, "view": [-1.5, 1.5, -1.5, 1.5]}
+    assert moons == {"name": "moons", "kind": "toy", "n_in": 2, "n_out": 2, "n_train": 160, "view": [-1.5, 1.5, -1.5, 1.5],
+                     "points": True}
 
 
 def test_options_state_every_limit_the_server_enforces(client):
