@@ -10,6 +10,11 @@ import { mountNetwork } from "./network.js";
 import { mountWeights } from "./weights.js";
 import { mountActStats } from "./actstats.js";
 import { mountBoundary } from "./boundary.js";
+import { mountInitExplorer } from "./initexplorer.js";
+import { mountOutputTable } from "./outputtable.js";
+import { trainingExamples, trainingOutputs } from "../../trainoutputs.js";
+
+const TABLE_ROWS = 16;   // a toy set this small gets its outputs tabled, example by example (the delta rule's four)
 
 const C = CATEGORICAL;
 const pctFmt = (v) => `${v}%`;
@@ -43,8 +48,11 @@ export function mount(root, ctx) {
   const cards = {
     loss: card("loss", "loss-chart"), acc: card("acc", "acc-chart"), lr: card("lr", "lr-chart"),
     grad: card("grad", "grad-chart"), hist: card("hist", "hist-card", true), net: card("net", "net-card", true),
-    weights: card("weights", "weights-card", true), boundary: card("boundary", "boundary-card", true),
+    weights: card("weights", "weights-card", true), outputs: card("outputs", "outputs-card", true),
+    boundary: card("boundary", "boundary-card", true), init: card("init", "init-explorer", true),
   };
+  Object.assign(cards.init.el, { id: "init-explorer" });
+  cards.init.el.dataset.empty = cards.outputs.el.dataset.empty = "false";
   // The loss card is shown on the first screen too (slots.js moves it): its home keeps its place here.
   const lossHome = h("div", { class: "slot slot-home loss-home" }, cards.loss.el);
   root.append(summary, h("div", { class: "cards" }, lossHome, Object.values(cards).slice(1).map((c) => c.el)));
@@ -55,6 +63,10 @@ export function mount(root, ctx) {
   const heatmap = mountHistograms(cards.hist.body, t);
   const actStats = mountActStats(cards.hist.body, t);
   const boundary = mountBoundary(cards.boundary.body, t);
+  const outputs = mountOutputTable(cards.outputs.body, t);
+  const examples = followExamples(ctx, () => pictures.now());
+  const explorer = mountInitExplorer(cards.init.body, { t, api: ctx.api, onResult: (r) => store.set("initExperimentResult", r) });
+  store.subscribe(["initExperiment"], () => { const body = store.get("initExperiment"); if (body) explorer.show(body); });
   const picking = { picks: () => store.get("pickedWeights") || [], onPick: (picks) => store.set("pickedWeights", picks) };
   const network = mountNetwork(cards.net.body, t, picking);
   const weights = mountWeights(cards.weights.body, t, picking);
@@ -122,6 +134,15 @@ export function mount(root, ctx) {
     boundary: () => {
       if (!cards.boundary.el.hidden) boundary.update(layers().weights, store.get("config"), datasetInfo(store).view || DEFAULT_VIEW);
     },
+    outputs: () => {
+      if (cards.outputs.el.hidden) return;
+      const snap = store.get("lastSnapshot");
+      const status = store.get("status");
+      const mine = snap && status && snap.run_id === status.run_id;
+      const rows = mine ? trainingOutputs(snap, store.get("config"), examples.now()) : null;
+      outputs.update(rows);
+      if (rows) store.set("trainingOutputs", { run_id: snap.run_id, step: snap.step, ...rows });
+    },
   };
   const drawn = {};
   const near = {};
@@ -137,7 +158,14 @@ export function mount(root, ctx) {
   function drawPictures(force = false) {
     const ds = datasetInfo(store);
     cards.weights.el.hidden = !!ds && ds.kind === "toy";
-    cards.boundary.el.hidden = !ds || ds.kind !== "toy";
+    cards.boundary.el.hidden = !ds || ds.kind !== "toy" || ds.n_in !== 2;
+    // The pictures say "press Play" until the run's first snapshot, not for ever.
+    const shown = String(!store.get("lastSnapshot"));
+    for (const key of ["hist", "net", "weights", "boundary"]) cards[key].el.dataset.empty = shown;
+    cards.outputs.el.hidden = !examples.wanted();
+    const netHelp = cards.net.el.querySelector(":scope > .hint");
+    netHelp.dataset.i18n = ds && ds.kind === "toy" ? "watch.net.help.toy" : "watch.net.help";
+    netHelp.textContent = t(netHelp.dataset.i18n);
     for (const key of Object.keys(parts)) {
       const since = performance.now() - drawn[key].at;
       if (force || !training() || near[key]() || since > OFF_SCREEN_MS) drawPart(key);
@@ -165,6 +193,7 @@ export function mount(root, ctx) {
     charts.lr.relabel([t("watch.lr")], x);
     gradLayers = -1;
     heatmap.relabel();
+    explorer.relabel();
     drawAll();
   }
 
@@ -184,6 +213,35 @@ export function mount(root, ctx) {
 }
 
 const DEFAULT_VIEW = [-2, 2, -2, 2];
+
+/**
+ * The training examples of a small toy set (for the outputs table), asked for once per set and seed;
+ * onLoad() when they arrive. -> {wanted(), now()}: whether the set is small enough, its examples (or null).
+ */
+function followExamples(ctx, onLoad) {
+  const { store } = ctx;
+  const asked = new Map();   // "name|seed" -> {x, y} | null while on its way
+  const wanted = () => {
+    const ds = datasetInfo(store);
+    const config = store.get("config") || {};
+    return !!ds && ds.kind === "toy" && !!ds.points && Math.min(ds.n_train, config.train_size || Infinity) <= TABLE_ROWS;
+  };
+  return {
+    wanted,
+    now() {
+      if (!wanted()) return null;
+      const config = store.get("config");
+      const key = `${config.dataset}|${config.seed}`;
+      if (!asked.has(key)) {
+        asked.set(key, null);
+        ctx.api(`/api/datasets/${config.dataset}/points?seed=${config.seed}`)
+          .then((points) => { asked.set(key, points); onLoad(); }, () => asked.delete(key));
+      }
+      const points = asked.get(key);
+      return points ? trainingExamples(points, config) : null;
+    },
+  };
+}
 
 /** The /api/options entry of the configured dataset, if known. */
 function datasetInfo(store) {
