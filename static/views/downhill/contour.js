@@ -79,7 +79,7 @@ function sceneKey(scene) {
   if (!pathsSeen.has(p)) pathsSeen.set(p, ++pathsId);
   const balls = (scene.balls || []).map((b) => `${b.x.toFixed(5)},${b.y.toFixed(5)}`).join(";");
   const arrows = (scene.arrows || []).length;
-  return `${pathsSeen.get(p)}|${balls}|${arrows}|${scene.start}|${scene.step}`;
+  return `${pathsSeen.get(p)}|${balls}|${arrows}|${scene.start}|${scene.starts}|${scene.step}`;
 }
 
 /** mountContour(canvas) -> {setField(field), draw(scene), toWorld(event), toPixel(x, y)}. */
@@ -152,8 +152,9 @@ export function mountContour(canvas) {
     for (const p of scene.paths || []) drawPath(p, false);
     for (const a of scene.arrows || []) arrowFor(a);
     for (const b of scene.balls || []) drawBall(b);
-    if (scene.start) {
-      const [px, py] = toPixel(...scene.start);
+    // The start (□), or each racer's own start when they differ.
+    for (const start of scene.starts || (scene.start ? [scene.start] : [])) {
+      const [px, py] = toPixel(...start);
       g.strokeStyle = "#000"; g.lineWidth = 2; g.fillStyle = "rgb(255 255 255 / 0.8)";
       g.beginPath(); g.rect(px - 6, py - 6, 12, 12); g.fill(); g.stroke();
     }

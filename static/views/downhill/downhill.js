@@ -2,6 +2,7 @@
 import { h, tx } from "../../dom.js";
 import { mountContour } from "./contour.js";
 import { mountSlice } from "./slice1d.js";
+import { mountCurve } from "./curve1d.js";
 import { mountToy } from "./toymode.js";
 import { mountNet } from "./netmode.js";
 import { isActive } from "../../runstates.js";
@@ -18,6 +19,7 @@ function layout(t) {
       "aria-label": t("downhill.view3d.aria"), "data-i18n-aria-label": "downhill.view3d.aria", "aria-describedby": "surface-keys" }),
     contour: h("canvas", { class: "contour", "data-testid": "contour-map", role: "application", tabindex: "0", "aria-describedby": "toy-drag-help", "aria-label": t("downhill.contour.aria"), "data-i18n-aria-label": "downhill.contour.aria" }),
     slice: h("canvas", { class: "slice", "data-testid": "slice-1d", role: "img", "aria-label": t("downhill.slice.aria"), "data-i18n-aria-label": "downhill.slice.aria" }),
+    curve: h("canvas", { class: "curve1d", "data-testid": "curve-1d", role: "img", hidden: true, "aria-label": t("downhill.curve.aria"), "data-i18n-aria-label": "downhill.curve.aria" }),
     toy: h("div", { class: "mode-box" }),
     net: h("div", { class: "mode-box", hidden: true }),
   };
@@ -29,7 +31,8 @@ function layout(t) {
     h("div", { class: "mode-switch", role: "group" }, el.toyBtn, el.netBtn, tx(t, "downhill.mode.help", "span", { class: "hint" })),
     h("div", { class: "downhill-grid" },
       el.surfaceHome,
-      h("figure", { class: "view" }, el.contour, h("figcaption", {}, tx(t, "downhill.contour"))),
+      // A function of one weight is drawn as its curve, in the contour map's place.
+      h("figure", { class: "view" }, el.contour, el.curve, h("figcaption", {}, tx(t, "downhill.contour"), tx(t, "downhill.curve", "span", { hidden: true }))),
       h("div", { class: "downhill-side" }, el.toy, el.net,
         h("figure", { class: "view" }, el.slice, h("figcaption", {}, tx(t, "downhill.slice"))))));
   return { root, el };
@@ -52,10 +55,14 @@ export function mount(root, ctx) {
   root.replaceChildren(view);
   const contour = mountContour(el.contour);
   const slice = mountSlice(el.slice);
+  const curve = mountCurve(el.curve);
   let surface = { setField() {}, draw() {} };
   const net = mountNet(el.net, { t, onAsk: (spec) => ctx.actions.surface(spec), onFollow: (spec) => ctx.actions.followSurface(spec),
     onPicks: (picks) => store.set("pickedWeights", picks) });
-  const modes = { toy: mountToy(el.toy, { t, options: store.get("options") || {}, api: ctx.api }), net };
+  const modes = { toy: mountToy(el.toy, { t, options: store.get("options") || {}, api: ctx.api,
+    onRace: (result) => store.set("toyRaceResult", result) }), net };
+  // A lesson hands over a whole race: its function, racers, learning rates and starts.
+  store.subscribe(["toyRace"], () => { const race = store.get("toyRace"); if (race) { setMode("toy"); modes.toy.race(race); } });
   let mode = "toy";
   let field = null;
 
@@ -120,9 +127,16 @@ export function mount(root, ctx) {
     if (scene.field !== field) {
       field = scene.field;
       contour.setField(field);
+      curve.setField(field);
       surface.setField(field);
     }
-    contour.draw(scene);
+    const oneD = scene.dim === 1;
+    if (el.curve.hidden === oneD) {
+      const [mapText, curveText] = el.curve.parentElement.querySelectorAll("figcaption > span");
+      el.curve.hidden = curveText.hidden = !oneD;
+      el.contour.hidden = mapText.hidden = oneD;
+    }
+    if (oneD) curve.draw(scene); else contour.draw(scene);
     surface.draw(scene);
     const b = scene.sliceBall;
     const key = `${field && field.z.length}|${field && field.lo}|${b ? `${b.x},${b.y}` : ""}|${t("downhill.slice")}`;

@@ -57,3 +57,16 @@ export function sample(field, x, y) {
   const at = (ii, jj) => field.z[jj * field.nx + ii];
   return (1 - b) * ((1 - a) * at(i, j) + a * at(i + 1, j)) + b * ((1 - a) * at(i, j + 1) + a * at(i + 1, j + 1));
 }
+
+const CURVE_ROWS = 9;
+
+/**
+ * GET /api/toy/{fn}/surface answer of a 1-D function (x, z) -> a field over (w, y), the curve
+ * repeated along y in [-1, 1]: the 3-D view shows it as a trough whose cross-section is the curve.
+ */
+export function fieldFromCurve(answer) {
+  const ys = Array.from({ length: CURVE_ROWS }, (_, j) => -1 + (2 * j) / (CURVE_ROWS - 1));
+  const z = [];
+  for (let j = 0; j < CURVE_ROWS; j++) z.push(...answer.z);
+  return makeField(answer.x, ys, z);
+}

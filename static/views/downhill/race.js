@@ -1,13 +1,33 @@
 /** Optimizer races on toy functions: racer specs, playback positions and arrows. Pure. */
 
 /** The optimizers raced by default, with the function's suggested learning rates. */
-export const RACERS = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
+export const RACERS = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw"];
+
+/** Hyperparameters besides lr a racer shows beside its name (AdaDelta's ε sets its first steps; AdamW's decay). */
+export const EXTRAS = { adadelta: ["eps"], adamw: ["weight_decay"] };
 
 /** options.optimizers + toy function info -> [{name, lr}] for the default racers that exist. */
 export function defaultRacers(optimizerNames, fn) {
   const known = new Set([...optimizerNames, "momentum", "nesterov"]);
   return RACERS.filter((n) => known.has(n)).map((name) => ({ name, lr: (fn.lrs && fn.lrs[name]) || 0.01 }));
 }
+
+/**
+ * A race request (POST /api/toy/race's body, as a lesson gives it) -> racers [{name, lr, label, start?, extra}]:
+ * the keys besides name, lr, label and start are the optimizer's own (eps, momentum, ...).
+ */
+export function racersOf(body) {
+  return body.optimizers.map(({ name, lr, label, start, ...extra }) => ({ name, lr, label, start, extra }));
+}
+
+/** Racers + the race's function, start (null: the function's own) and steps -> the request body (the inverse of racersOf). */
+export function raceBody(fn, start, steps, racers) {
+  return { function: fn, ...(start ? { start } : {}), steps, optimizers: racers.map((r) => ({ name: r.name, lr: r.lr, label: r.label ?? r.name,
+    ...(r.start ? { start: r.start } : {}), ...(r.extra || {}) })) };
+}
+
+/** A 1-D race's points [[w]] as points of the plane [[w, 0]] (the views draw the plane; the curve lies along y = 0). */
+export const onPlane = (points) => points.map((p) => (p.length === 1 ? [p[0], 0] : p));
 
 /** Path points [[x, y]...] at fractional step s (clamped to the path's end): linear in between. */
 export function pointAt(points, s) {

@@ -1,13 +1,18 @@
-/** Toy-function mode: pick a function, race optimizers from a draggable start, play it step by step. */
+/**
+ * Toy-function mode: pick a function (2-D, or the 1-D curve of one weight), race optimizers from a
+ * draggable start (or each from its own start), play it step by step. A lesson can hand it a whole race.
+ */
 import { h, tx, tOr } from "../../dom.js";
 import { CATEGORICAL } from "../../colors.js";
-import { fieldFromToy } from "./heightfield.js";
-import { defaultRacers, pointAt, valueAt, velocity, downhill, advance } from "./race.js";
+import { fieldFromToy, fieldFromCurve } from "./heightfield.js";
+import { defaultRacers, racersOf, raceBody, onPlane, pointAt, valueAt, velocity, downhill, advance } from "./race.js";
+import { mountLegend } from "./legend.js";
 
 const RATE = 12;
 const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 /** The function's name in the page's language, else the server's title. */
 const fnName = (t, f) => tOr(t, `toy.${f.name}`, f.title || f.name);
+const dimOf = (f) => f.dim || f.view.length / 2;
 
 function controls(t, fns) {
   const el = {
@@ -32,58 +37,56 @@ function controls(t, fns) {
   return { root, el };
 }
 
-/** mountToy(root, {t, options, api}) -> {frame(dt) -> scene, pointer(kind, [x, y]), relabel()}; api fetches the surfaces and races. */
-export function mountToy(root, { t, options, api }) {
-  const fns = (options.toy_functions || []).filter((f) => (f.dim || f.view.length / 2) === 2);
+/**
+ * mountToy(root, {t, options, api, onRace({body, answer})}) -> {frame(dt) -> scene, pointer(kind, [x, y]), nudge, race(body), relabel()};
+ * api fetches the surfaces and races; onRace hears every race answered (the lessons check them).
+ */
+export function mountToy(root, { t, options, api, onRace = () => {} }) {
+  const fns = options.toy_functions || [];
   const { root: box, el } = controls(t, fns);
   root.append(box);
-  const st = { autoplay: false, fn: null, field: null, racers: [], paths: [], colored: [], s: 0, playing: false, start: null, dragging: false, token: 0 };
+  const st = { autoplay: false, fn: null, field: null, racers: [], paths: [], colored: [], s: 0, playing: false, start: null,
+    steps: null, dragging: false, token: 0 };
   const optimizerNames = Object.keys(options.optimizers || {});
+  const changed = () => runRace();
+  const legend = mountLegend(el.legend, { t, options, onChange: changed });
 
-  function renderLegend() {
-    el.legend.replaceChildren(...st.racers.map((r, k) => {
-      const lr = h("input", { type: "number", step: "any", min: "0", value: r.lr, class: "lr-in", "data-testid": `race-lr-${r.name}`,
-        "aria-label": t("downhill.lr.aria", { name: label(r.name) }),
-        onChange: (e) => { const v = Number(e.target.value); if (v > 0) { r.lr = v; runRace(); } } });
-      const path = st.paths[k];
-      const fate = path && path.diverged ? t("downhill.diverged") : "";
-      return h("li", { dataset: { optimizer: r.name } }, h("span", { class: "swatch", style: { background: CATEGORICAL[k] } }),
-        h("span", { class: "racer-name" }, label(r.name)), h("span", { class: "lr-label" }, t("downhill.lr.short")), lr, h("span", { class: "fate" }, fate));
-    }));
-  }
-  const label = (name) => tOr(t, `downhill.opt.${name}`, name);
-
-  async function loadFunction(name) {
+  /** A function with its default racers, or with the racers of a race a lesson handed over. */
+  async function loadFunction(name, race = null) {
     st.fn = fns.find((f) => f.name === name);
-    st.start = st.fn.start.slice();
-    st.racers = defaultRacers(optimizerNames, st.fn);
+    // A lesson's race without a common start leaves it to the server (the function's own start).
+    st.start = race ? (race.start ? race.start.slice() : null) : st.fn.start.slice();
+    st.steps = race && race.steps ? race.steps : st.fn.steps || 100;
+    st.racers = race ? racersOf(race) : defaultRacers(optimizerNames, st.fn);
+    el.fn.value = name;
     const answer = await api(`/api/toy/${name}/surface?n=81`);
     if (st.fn.name !== name) return;
-    st.field = fieldFromToy(answer);
+    st.field = dimOf(st.fn) === 1 ? fieldFromCurve(answer) : fieldFromToy(answer);
     st.field.label = name;
     await runRace();
   }
 
   async function runRace() {
     const token = ++st.token;
-    const body = { function: st.fn.name, start: st.start, steps: st.fn.steps || 100,
-      optimizers: st.racers.map((r) => ({ name: r.name, lr: r.lr, label: r.name })) };
+    const body = raceBody(st.fn.name, st.start, st.steps, st.racers);
     try {
       const answer = await api("/api/toy/race", { method: "POST", body });
       if (token !== st.token) return;
-      st.paths = answer.paths;
-      st.colored = answer.paths.map((p, k) => ({ points: p.points, values: p.values, color: CATEGORICAL[k] }));
+      st.paths = answer.paths.map((p) => ({ ...p, points: onPlane(p.points), grads: onPlane(p.grads) }));
+      st.colored = st.paths.map((p, k) => ({ points: p.points, values: p.values, color: CATEGORICAL[k % CATEGORICAL.length] }));
       st.s = 0;
       st.playing = st.autoplay;
       el.scrub.max = String(maxStep());
       el.note.textContent = "";
-      renderLegend();
+      legend.update(st.racers, st.paths);
+      onRace({ body, answer });
     } catch (err) {
       el.note.textContent = err.message;
     }
   }
 
   const maxStep = () => Math.max(0, ...st.paths.map((p) => p.points.length - 1));
+  const color = (k) => CATEGORICAL[k % CATEGORICAL.length];
 
   function arrows(k, s) {
     const p = st.paths[k];
@@ -91,10 +94,18 @@ export function mountToy(root, { t, options, api }) {
     const at = pointAt(p.points, s);
     if (el.vel.checked) {
       const [dx, dy] = velocity(p.points, Math.floor(s));
-      out.push({ x: at[0], y: at[1], world: [dx * 3, dy * 3], color: CATEGORICAL[k] });
+      out.push({ x: at[0], y: at[1], world: [dx * 3, dy * 3], color: color(k) });
     }
     if (el.grad.checked) out.push({ x: at[0], y: at[1], dir: downhill(p.grads, Math.floor(s)), color: "#000" });
     return out;
+  }
+
+  /** Where each racer starts: its own start, else the race's; one marker when they all share it. */
+  function starts() {
+    const own = st.racers.filter((r) => r.start);
+    const common = st.start || st.fn.start;
+    if (!own.length) return { start: onPlane([common])[0] };
+    return { starts: onPlane(st.racers.map((r) => r.start || common)) };
   }
 
   function frame(dt) {
@@ -108,10 +119,15 @@ export function mountToy(root, { t, options, api }) {
     if (el.scrub.value !== String(Math.floor(st.s))) el.scrub.value = String(Math.floor(st.s));
     const balls = st.paths.map((p, k) => {
       const at = pointAt(p.points, st.s);
-      return { x: at[0], y: at[1], value: valueAt(p.values, st.s), color: CATEGORICAL[k] };
+      return { x: at[0], y: at[1], value: valueAt(p.values, st.s), color: color(k) };
     });
-    return { field: st.field, paths: st.colored, balls, minima: st.fn ? st.fn.minima : [], start: st.start,
-      arrows: st.paths.flatMap((_, k) => arrows(k, st.s)), sliceBall: balls[0], axisLabel: "x", step: Math.floor(st.s) };
+    const dim = st.fn ? dimOf(st.fn) : 2;
+    const minima = st.fn ? st.fn.minima.map((m) => (dim === 1 ? [m[0], 0, m[1]] : m)) : [];
+    const slopes = dim === 1 ? st.paths.map((p, k) => ({ x: balls[k].x, value: balls[k].value,
+      g: p.grads[Math.min(p.grads.length - 1, Math.round(st.s))][0], color: color(k) })) : [];
+    return { field: st.field, dim, paths: st.colored, balls, minima, ...starts(), slopes,
+      arrows: dim === 1 ? [] : st.paths.flatMap((_, k) => arrows(k, st.s)), sliceBall: balls[0], axisLabel: dim === 1 ? "w" : "x",
+      step: Math.floor(st.s) };
   }
 
   el.fn.addEventListener("change", () => { st.autoplay = true; loadFunction(el.fn.value).catch((err) => { el.note.textContent = err.message; }); });
@@ -130,26 +146,39 @@ export function mountToy(root, { t, options, api }) {
     loadFunction(first.name).catch((err) => { el.note.textContent = err.message; }).finally(() => { st.autoplay = true; });
   } else el.note.textContent = t("downhill.notoy");
 
+  /** Move the common start (every racer starts there again), then re-run the race. */
+  function moveStart(xy) {
+    st.start = xy.slice(0, dimOf(st.fn));
+    st.racers.forEach((r) => { r.start = undefined; });
+  }
+
   return {
     frame,
     /** Dragging on the contour map moves the start point; releasing re-runs the race. */
     pointer(kind, xy) {
-      if (!st.fn) return;
+      if (!st.fn || dimOf(st.fn) !== 2) return;
       if (kind === "down") { st.dragging = true; st.playing = false; st.s = 0; }
       if (!st.dragging) return;
-      st.start = xy.map((v) => Math.round(v * 1000) / 1000);
+      moveStart(xy.map((v) => Math.round(v * 1000) / 1000));
       if (kind === "up") { st.dragging = false; runRace(); }
     },
     /** Keyboard: move the start by a share of the view (du, dv in -1..1), then re-run the race. */
     nudge(du, dv) {
       if (!st.fn) return;
-      const [x0, x1, y0, y1] = st.fn.view;
-      st.start = [Math.min(x1, Math.max(x0, st.start[0] + du * (x1 - x0))), Math.min(y1, Math.max(y0, st.start[1] + dv * (y1 - y0)))];
+      const [x0, x1, y0 = 0, y1 = 0] = st.fn.view;
+      const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+      const at = st.start || st.fn.start;
+      moveStart([clamp(at[0] + du * (x1 - x0), x0, x1), clamp((at[1] ?? 0) + dv * (y1 - y0), y0, y1)]);
       runRace();
+    },
+    /** Show the race a lesson asks for: its function, start, steps and racers (with their own starts and settings). */
+    race(body) {
+      st.autoplay = true;
+      return loadFunction(body.function, body).catch((err) => { el.note.textContent = err.message; });
     },
     relabel() {
       for (const o of el.fn.options) o.textContent = fnName(t, fns.find((f) => f.name === o.value));
-      renderLegend();
+      legend.update(st.racers, st.paths);
     },
   };
 }
