@@ -22,8 +22,8 @@ def test_toy_race_draws_one_path_per_optimizer_and_steps(page, open_playground, 
     open_playground(page)
     contour = page.get_by_test_id("contour-map")
     contour.scroll_into_view_if_needed()
-    expect(contour).to_have_attribute("data-paths", "6", timeout=15_000)
-    expect(page.get_by_test_id("race-legend").locator("li")).to_have_count(6)
+    expect(contour).to_have_attribute("data-paths", "8", timeout=15_000)   # AdaDelta and AdamW race too
+    expect(page.get_by_test_id("race-legend").locator("li")).to_have_count(8)
     expect_surface_drawn(page)
     page.get_by_test_id("race-reset").click()
     expect(contour).to_have_attribute("data-step", "0")

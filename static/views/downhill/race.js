@@ -6,10 +6,13 @@ export const RACERS = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "ada
 /** Hyperparameters besides lr a racer shows beside its name (AdaDelta's ε sets its first steps; AdamW's decay). */
 export const EXTRAS = { adadelta: ["eps"], adamw: ["weight_decay"] };
 
-/** options.optimizers + toy function info -> [{name, lr}] for the default racers that exist. */
-export function defaultRacers(optimizerNames, fn) {
+/**
+ * options.optimizers + toy function info -> [{name, lr}] for the default racers that exist; a suggested
+ * learning rate above what the server accepts (AdaDelta's, on some functions) is held to `maxLr`.
+ */
+export function defaultRacers(optimizerNames, fn, maxLr = Infinity) {
   const known = new Set([...optimizerNames, "momentum", "nesterov"]);
-  return RACERS.filter((n) => known.has(n)).map((name) => ({ name, lr: (fn.lrs && fn.lrs[name]) || 0.01 }));
+  return RACERS.filter((n) => known.has(n)).map((name) => ({ name, lr: Math.min(maxLr, (fn.lrs && fn.lrs[name]) || 0.01) }));
 }
 
 /**

@@ -57,7 +57,7 @@ export function mountToy(root, { t, options, api, onRace = () => {} }) {
     // A lesson's race without a common start leaves it to the server (the function's own start).
     st.start = race ? (race.start ? race.start.slice() : null) : st.fn.start.slice();
     st.steps = race && race.steps ? race.steps : st.fn.steps || 100;
-    st.racers = race ? racersOf(race) : defaultRacers(optimizerNames, st.fn);
+    st.racers = race ? racersOf(race) : defaultRacers(optimizerNames, st.fn, ((options.limits || {}).lr || [])[1]);
     el.fn.value = name;
     const answer = await api(`/api/toy/${name}/surface?n=81`);
     if (st.fn.name !== name) return;
