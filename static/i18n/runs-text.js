@@ -1,8 +1,14 @@
 /** Runs panel text (English and Korean). */
 export default {
   en: {
-    "runs.help": "Every training run is saved with its settings, its curves and its weights. Open one to look at it again, draw with it, or download it.",
+    "runs.help": "Every training run is saved with its settings, its curves and its weights. Open one to look at it again, draw with it, or download it; tick several to overlay their curves.",
     "runs.refresh": "Refresh the list",
+    "runs.compare": "Compare",
+    "runs.compare.aria": "Overlay the run started {when} with the others ticked",
+    "runs.compare.title": "{n} runs overlaid",
+    "runs.compare.help": "Tick two or more runs in the list to overlay their curves. Each is named by the settings that set it apart.",
+    "runs.compare.loss": "Training loss",
+    "runs.compare.acc": "Validation accuracy",
     "runs.empty": "No saved runs yet: press Play, and the run appears here when it ends.",
     "runs.when": "started",
     "runs.data": "data",
@@ -23,8 +29,14 @@ export default {
     "runs.noWeights": "This run kept no weights (it diverged or was stopped before its first epoch).",
   },
   ko: {
-    "runs.help": "학습할 때마다 설정과 그래프, 가중치가 저장돼요. 하나를 열어 다시 살펴보거나, 그 신경망으로 숫자를 그려 보거나, 내려받을 수 있어요.",
+    "runs.help": "학습할 때마다 설정과 그래프, 가중치가 저장돼요. 하나를 열어 다시 살펴보거나, 그 신경망으로 숫자를 그려 보거나, 내려받을 수 있어요. 여러 개를 체크하면 곡선을 겹쳐 볼 수 있어요.",
     "runs.refresh": "목록 새로 고침",
+    "runs.compare": "비교",
+    "runs.compare.aria": "{when}에 시작한 학습을 체크한 다른 학습과 겹쳐 보기",
+    "runs.compare.title": "학습 {n}개 겹쳐 보기",
+    "runs.compare.help": "목록에서 학습을 둘 이상 체크하면 곡선을 겹쳐 그려요. 학습마다 다른 설정으로 이름을 붙였어요.",
+    "runs.compare.loss": "훈련 손실",
+    "runs.compare.acc": "검증 정확도",
     "runs.empty": "아직 저장된 학습이 없어요. ▶ 학습 시작을 누르면, 학습이 끝날 때 여기에 나타나요.",
     "runs.when": "시작한 때",
     "runs.data": "데이터",

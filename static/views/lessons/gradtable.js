@@ -16,7 +16,7 @@ export function mountGradTable(root, t) {
   return {
     update(answer, error) {
       if (!answer) { box.replaceChildren(h("p", { class: "hint" }, error || t("lessons.loading"))); return; }
-      const name = (p) => `${tOr(t, `out.${p.output}`, p.output)} + ${tOr(t, `loss.${p.loss}`, p.loss)}`;
+      const name = (p) => `${tOr(t, `lessons.grad.out.${p.output}`, p.output)} + ${tOr(t, `lessons.grad.loss.${p.loss}`, p.loss)}`;
       const head = ["lessons.grad.pair", "lessons.grad.y", "lessons.grad.loss", "lessons.grad.dz", "lessons.grad.same"]
         .map((k) => h("th", { scope: "col" }, t(k)));
       const rows = gradRows(answer).map((p) => h("tr", { dataset: { pair: p.key, same: String(p.is_y_minus_t) } },

@@ -15,18 +15,20 @@ export function settingsLine(config, t) {
 /** A run's start time in the page's language. */
 export const when = (run, t) => new Date(run.created * 1000).toLocaleString(t("app.locale"));
 
-/** mountTable(root, {t, onOpen(id), onDelete(id)}) -> {update(runs, openId)}. */
-export function mountTable(root, { t, onOpen, onDelete }) {
+/** mountTable(root, {t, onOpen(id), onDelete(id), onCompare(id, on)}) -> {update(runs, openId, compared)}; compared: a Set of ids. */
+export function mountTable(root, { t, onOpen, onDelete, onCompare = () => {} }) {
   const table = h("table", { class: "runs-table", "data-testid": "runs-table" });
   const empty = h("p", { class: "hint runs-empty", "data-testid": "runs-empty" });
   root.append(empty, table);
   return {
-    update(runs, openId) {
+    update(runs, openId, compared = new Set()) {
       empty.textContent = runs.length ? "" : t("runs.empty");
       table.hidden = !runs.length;
-      const head = h("tr", {}, ["runs.when", "runs.data", "runs.setup", "runs.state", "runs.acc", "runs.loss", "runs.actions"]
+      const head = h("tr", {}, ["runs.compare", "runs.when", "runs.data", "runs.setup", "runs.state", "runs.acc", "runs.loss", "runs.actions"]
         .map((k) => h("th", { scope: "col" }, t(k))));
       const rows = runs.map((r) => h("tr", { dataset: { run: r.id }, class: r.id === openId ? "open" : "" },
+        h("td", {}, h("input", { type: "checkbox", "data-testid": "run-compare", checked: compared.has(r.id),
+          "aria-label": t("runs.compare.aria", { when: when(r, t) }), onChange: (e) => onCompare(r.id, e.target.checked) })),
         h("td", {}, when(r, t)),
         h("td", {}, r.config ? t(`dataset.${r.config.dataset}`) : "—"),
         h("td", { class: "runs-setup" }, settingsLine(r.config, t)),
