@@ -11,6 +11,7 @@ import { answeringRun, answererLabel, compactImage, probePixels, runInputs } fro
 import { createThrottle } from "../../throttle.js";
 import { layersOf } from "../../protocol.js";
 import { mountToyView } from "./toyview.js";
+import { mountAnalyze } from "./analyze.js";
 
 const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often
 const PROBE_MS = 200;     // while drawing, the probe follows the strokes at most this often
@@ -33,6 +34,7 @@ function layout(t) {
     contribNote: h("p", { class: "hint", "data-testid": "contribution-note" }),
     saliency: h("canvas", { class: "heat digit", "data-testid": "saliency" }),
     evaluation: h("div", { class: "draw-eval-box" }),
+    analyze: h("div", { class: "draw-analyze-box" }),
   };
   const fig = (canvas, key, helpKey) => h("figure", { class: "map" }, canvas,
     h("figcaption", {}, tx(t, key, "strong"), helpKey ? tx(t, helpKey, "small") : null));
@@ -55,7 +57,7 @@ function layout(t) {
       h("div", { class: "draw-maps" }, fig(el.contrib, "draw.contrib", "draw.contrib.help"),
         fig(el.weights, "draw.weights", "draw.weights.help"), fig(el.saliency, "draw.saliency", "draw.saliency.help")),
       el.contribNote),
-    el.evaluation);
+    el.evaluation, el.analyze);
   return { root, el };
 }
 
@@ -188,6 +190,10 @@ export function mount(root, ctx) {
     el.padBox.scrollIntoView({ block: "center" });
   } });
   const evaluate = () => evaluation.update(ctx.store.get());
+  // Noise and off-centre digits, asked of the network that answers (a lesson asks with its own run).
+  const analyze = mountAnalyze(el.analyze, { t, api: ctx.api, onResult: (r) => ctx.store.set("analysis", r),
+    network: () => { const who = answeringRun(ctx.store.get("status"), ctx.store.get("lastSnapshot")); return who ? { run: who.run } : {}; } });
+  ctx.store.subscribe(["analyzeRequest"], () => { const body = ctx.store.get("analyzeRequest"); if (body) analyze.ask(body); });
   ctx.store.subscribe(["health", "status", "lastSnapshot"], evaluate);
   evaluate();
   const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
@@ -262,6 +268,7 @@ export function mount(root, ctx) {
     if (!state.answer) bars.reset();
     layers.relabel();
     evaluation.relabel();
+    analyze.relabel();
     follow.label();
     if (state.answer) show(state.answer);
     else el.note.textContent = t("draw.start");
