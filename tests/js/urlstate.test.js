@@ -63,3 +63,11 @@ test("a bare ko in the hash or ?lang=ko opens the page in Korean", () => {
   assert.equal(decodePage("?lang=ko").lang, "ko");
   assert.equal(decodePage("").lang, undefined);
 });
+
+test("the lesson open and the preset it set up travel in the link", () => {
+  const page = decodePage(`#${encodeConfig(DEFAULTS)}&${encodePage({ lesson: "xor-backprop", preset: "hidden-layer", lang: "ko" })}`);
+  assert.equal(page.lesson, "xor-backprop");
+  assert.equal(page.preset, "hidden-layer");
+  assert.equal(decodePage("#lesson=knobs").lesson, "knobs");
+  assert.deepEqual(decodePage("#lesson=<script>").errors, ["lesson"]);
+});

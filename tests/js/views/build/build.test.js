@@ -68,3 +68,10 @@ test("out-of-range values name their control and range in the reason Play waits"
   const why = blockedReason(new Map([["lr", { label: "Learning rate", allowed: "0 < x ≤ 10" }]]), t);
   assert.equal(why, "build.cannotStart:Learning rate (0 < x ≤ 10)");
 });
+
+test("a two-class set keeps one sigmoid output ([2, 4, 1] on XOR); other widths follow the set", () => {
+  const options = { ...OPTIONS, datasets: [...OPTIONS.datasets, { name: "xor", kind: "toy", n_in: 2, n_out: 2, n_train: 4 }] };
+  assert.deepEqual(normalizeConfig(options, { dataset: "xor", layers: [2, 4, 1] }).layers, [2, 4, 1]);
+  assert.deepEqual(normalizeConfig(options, { dataset: "xor", layers: [2, 4, 3] }).layers, [2, 4, 2]);
+  assert.deepEqual(normalizeConfig(options, { dataset: "mnist", layers: [784, 16, 1] }).layers, [784, 16, 10]);
+});
