@@ -540,3 +540,16 @@ def test_a_step_from_a_fresh_connection_shows_the_stepped_network(client):
         assert np.allclose(answer["activations"][0], hidden, atol=1e-5)
         ws.send_json({"type": "stop"})
         until(ws, is_status("stopped"))
+
+
+def test_a_run_started_paused_is_evaluated_at_its_initial_weights_at_once(client):
+    """A lesson measures the untrained network while its run waits before the first update: the
+    evaluation waits for the training process to report its weights instead of answering 409."""
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": {**TINY, "seed": 3}, "paused": True})
+        run_id = until(ws, is_status("paused"))[-1]["run_id"]
+        answer = client.get(f"/api/evaluation?run={run_id}")
+        assert answer.status_code == 200 and answer.json()["live"] is True
+        assert 0.02 <= answer.json()["accuracy"] <= 0.3, "untrained: about chance"
+        ws.send_json({"type": "stop"})
+        until(ws, is_status("stopped"))
