@@ -71,7 +71,7 @@ def test_korean_page_leaves_no_english_ui_words(page, open_playground):
 def test_korean_toy_functions_and_legend_are_translated(page, open_playground):
     open_korean(page, open_playground)
     options = page.get_by_test_id("toy-function").locator("option").all_text_contents()
-    assert "여섯 봉우리 낙타 함수" in options and not any("six-hump" in o for o in options), options
+    assert "여섯 혹 낙타 함수" in options and not any("six-hump" in o for o in options), options
     legend = page.get_by_test_id("race-legend").locator("li").first
     expect(legend.locator(".lr-label")).to_have_text("학습률")
 
