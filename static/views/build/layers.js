@@ -1,5 +1,8 @@
 /** The hidden-layer editor: neurons and activation per layer, add and remove. */
 import { h, tOr } from "../../dom.js";
+import { paramCount } from "../../netsize.js";
+
+export { paramCount };
 
 export const MAX_HIDDEN = 7;
 
@@ -50,9 +53,3 @@ export function renderLayers(config, { t, activations, maxWidth = 1024, onChange
     h("p", { class: "hint", "data-testid": "param-count" }, t("build.layers.params", { n: paramCount(sizes).toLocaleString() })));
 }
 
-/** Number of weights and biases of an MLP with these layer sizes. */
-export function paramCount(sizes) {
-  let n = 0;
-  for (let i = 1; i < sizes.length; i++) n += sizes[i - 1] * sizes[i] + sizes[i];
-  return n;
-}

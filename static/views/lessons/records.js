@@ -4,13 +4,8 @@
  * panel feeds it the server's messages and the answers of the views; no page state, no DOM.
  */
 import { sameJson } from "./catalog.js";
+import { paramCount } from "../../netsize.js";
 
-/** Number of weights and biases of an MLP with these layer sizes. */
-export function paramCount(sizes) {
-  let n = 0;
-  for (let i = 1; i < sizes.length; i++) n += sizes[i - 1] * sizes[i] + sizes[i];
-  return n;
-}
 
 /** The state a record keeps: the server's run states; a run that failed or was lost counts as stopped. */
 export function recordState(state) {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRecorder, paramCount, snapshotRow, recordState } from "../../../../static/views/lessons/records.js";
+import { createRecorder, snapshotRow, recordState } from "../../../../static/views/lessons/records.js";
+import { paramCount } from "../../../../static/netsize.js";
 import { evaluate } from "../../../../static/views/lessons/rules.js";
 
 const config = { dataset: "xor", layers: [2, 4, 1], lr: 2 };
