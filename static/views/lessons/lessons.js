@@ -97,6 +97,7 @@ export function mount(root, ctx) {
       if (speed !== undefined) actions.setSpeed(speed);
     }
     recorder.arm(les.id, preset.id, config, sources);
+    dock.again();
     store.set("lesson", { id: les.id, preset: preset.id });
     if (preset.race) store.set("toyRace", structuredClone(preset.race));
     if (preset.experiment) store.set("initExperiment", structuredClone(preset.experiment));
