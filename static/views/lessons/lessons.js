@@ -3,7 +3,6 @@
  * playground (config, speed, race, histograms, plots) and takes the student there; the live checks
  * read what the page sees of the preset's run and views (records.js) with the rule language (rules.js).
  */
-import katex from "katex";
 import { h, tx } from "../../dom.js";
 import { createThrottle } from "../../throttle.js";
 import { decodePage } from "../../urlstate.js";
@@ -46,7 +45,9 @@ export function mount(root, ctx) {
   const recorder = createRecorder();
   const open = (id, scroll = true) => openLesson(id, scroll);
   const toc = mountToc(tocBox, { t, onOpen: (id) => { open(id); toc.fold(); } });
-  const lesson = mountLesson(mainBox, { t, katex, onSetup: (id) => setup(id), onOpen: open, onCompare: (id) => compare(id) });
+  // KaTeX (a large module) is fetched with the lessons' data, after the first screen is up.
+  const typesetter = { render: (...a) => st.katex.render(...a) };
+  const lesson = mountLesson(mainBox, { t, katex: typesetter, onSetup: (id) => setup(id), onOpen: open, onCompare: (id) => compare(id) });
   const dock = mountDock(document.body, { t, onBack: () => { reveal("#panel-lessons"); lesson.focusTitle(); } });
   const refresh = createThrottle(() => mark(), 250);
   const lang = () => store.get("lang") || "en";
@@ -228,8 +229,8 @@ export function mount(root, ctx) {
     return true;
   }
 
-  Promise.all(["lessons", "en", "ko"].map((name) => api(`/static/lessons/${name}.json`))).then(([data, en, ko]) => {
-    Object.assign(st, { data, texts: { en, ko } });
+  Promise.all([import("katex"), ...["lessons", "en", "ko"].map((name) => api(`/static/lessons/${name}.json`))]).then(([katex, data, en, ko]) => {
+    Object.assign(st, { katex: katex.default, data, texts: { en, ko } });
     const linked = decodePage(location.hash);
     if (!(linked.lesson && fromLink(linked))) openLesson(data.lessons[0].id, false);
     root.dataset.ready = "true";
