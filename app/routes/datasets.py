@@ -1,4 +1,5 @@
-"""The examples of a toy data set, as training sees them (the page draws them and tables its outputs on them)."""
+"""A toy set's examples, as a run with a given seed trains and validates on them (the page tables a
+network's outputs on them). The answer has the shape of the `polish` branch's toydata route, so either serves the page."""
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
@@ -6,15 +7,22 @@ from fastapi import APIRouter, HTTPException, Query
 from engine.datasets import toy
 
 router = APIRouter(prefix="/api/datasets", tags=["datasets"])
+DECIMALS = 6
+
+
+def _split(split) -> dict:
+    return {"x": [[round(float(v), DECIMALS) for v in row] for row in split.x], "y": [int(v) for v in split.y]}
 
 
 @router.get("/{name}/points")
-def points(name: str, seed: int = Query(0, ge=0, le=2**31 - 1)) -> dict:
-    """A toy set's training examples for a seed, in training order: {"name", "seed", "x": [[n_in]], "y": [label]}.
+def points(name: str, seed: int = Query(0, ge=0, le=2**32 - 1)) -> dict:
+    """{"dataset", "seed", "view" (null unless two inputs), "classes", "train": {"x", "y"}, "val": {"x", "y"}, "same"}.
 
-    A run with `train_size` n trains on the first n of them. MNIST is not a toy set: 404.
+    In dataset order: a run with `train_size` n trains on the first n training examples. `same`: the
+    truth tables (xor, delta_table) validate on their training points. MNIST is not a toy set: 404.
     """
     if name not in toy.TOY_DATASETS:
         raise HTTPException(404, f"no toy data set {name!r}; choose one of {sorted(toy.TOY_DATASETS)}")
-    train, _ = toy.load_toy(name, seed)
-    return {"name": name, "seed": seed, "x": train.x.astype(float).tolist(), "y": train.y.astype(int).tolist()}
+    train, val = toy.load_toy(name, seed)
+    return {"dataset": name, "seed": seed, "view": list(toy.VIEW[name]) if train.x.shape[1] == 2 else None,
+            "classes": toy.TOY_DATASETS[name][2], "train": _split(train), "val": _split(val), "same": train is val}
