@@ -10,6 +10,7 @@ ALLOWED = {
     # PyTorch argument names kept in brackets after the Korean label, e.g. "감쇠 (dampening)".
     "dampening", "rho", "alpha", "betas", "epsilon", "gamma", "patience", "cooldown", "centered", "T_max",
     "min",  # of η_min
+    "n_in", "n_out",  # the fan-in and fan-out in the initializers' variances, as the course writes them
 }
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
