@@ -25,8 +25,13 @@ export function presetNote({ t, lessonId, preset, record, armed, current, status
       return t("lessons.note.paused", { epoch: round(last && last.epoch) });
     case "training": case "queued":
       return t("lessons.note.training", { epoch: round(last ? last.epoch : 0), epochs });
-    case "done":
-      return preset.analyze && !record.analyze ? t("lessons.note.analyzing") : t("lessons.note.done");
+    case "done": {
+      if (preset.analyze && !record.analyze) return t("lessons.note.analyzing");
+      const final = (record.epochs || []).findLast((r) => typeof r.val_accuracy === "number");
+      if (!final) return t("lessons.note.done");
+      const acc = t("lessons.note.doneAcc", { acc: pct(final.val_accuracy), epoch: round(final.epoch) });
+      return record.untrained ? `${acc} ${t("lessons.note.wasUntrained", { acc: pct(record.untrained.accuracy) })}` : acc;
+    }
     default:
       return t(`lessons.note.${record.status}`);
   }

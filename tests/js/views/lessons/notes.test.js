@@ -13,6 +13,8 @@ test("what a preset's line says as its run goes", () => {
   assert.equal(note({ status: "paused", steps: [], epochs: [], untrained: { accuracy: 0.097 } }), 'lessons.note.untrained{"acc":"9.7 %"}');
   assert.equal(note({ status: "training", steps: [{ step: 5, epoch: 0.25 }], epochs: [] }), 'lessons.note.training{"epoch":0.25,"epochs":1}');
   assert.equal(note({ status: "done", steps: [], epochs: [] }), "lessons.note.done");
+  assert.equal(note({ status: "done", steps: [], epochs: [{ epoch: 1, val_accuracy: 0.935 }], untrained: { accuracy: 0.097 } }),
+    'lessons.note.doneAcc{"acc":"93.5 %","epoch":1} lessons.note.wasUntrained{"acc":"9.7 %"}');
   assert.equal(note({ status: "stopped" }), "lessons.note.stopped");
   assert.equal(note({}, { status: { state: "training", run_id: "x" } }), "lessons.note.changed", "a run that is not the lesson's");
   assert.equal(presetNote({ t, lessonId: "l", preset, record: undefined, armed: null }), "", "nothing set up yet");
