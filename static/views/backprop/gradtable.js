@@ -4,7 +4,7 @@
  */
 import { h } from "../../dom.js";
 import { fmt, fmtError } from "./arith.js";
-import { math } from "./mathtext.js";
+import { math } from "../../tex.js";
 import { verdictBadge } from "../../verdicts.js";
 
 /** Every entry of a parameter tensor, flattened: [{label, index, value, analytic, numeric, error, verdict}]. */

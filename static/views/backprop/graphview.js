@@ -7,7 +7,7 @@
 import { h } from "../../dom.js";
 import { layoutGraph, SIZES } from "./graphlayout.js";
 import { fmt } from "./arith.js";
-import { math } from "./mathtext.js";
+import { math } from "../../tex.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const svg = (tag, attrs = {}) => {

@@ -4,7 +4,7 @@
  * ② the local derivative, ③ downstream = local × upstream on each input edge.
  */
 import { h } from "../../dom.js";
-import { math } from "./mathtext.js";
+import { math } from "../../tex.js";
 import { fmt, tex, forwardTex, definition, upstreamOf, downstreamRows, productTex } from "./arith.js";
 
 /** mountStepCard(root, {t}) -> {update({trace, phase, current, picked, counts: {f, b, F, B}})}. */

@@ -5,7 +5,7 @@
  */
 import { h } from "../../dom.js";
 import { fmt, tex } from "./arith.js";
-import { math } from "./mathtext.js";
+import { math } from "../../tex.js";
 
 const G = "\\frac{\\partial L}{\\partial w}";
 const RULES = {

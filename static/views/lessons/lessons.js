@@ -15,13 +15,7 @@ import { presetNote } from "./notes.js";
 import { mountLesson } from "./lessonview.js";
 import { mountToc } from "./toc.js";
 import { mountDock } from "./dock.js";
-import { mountGradTable } from "./gradtable.js";
-
-/** KaTeX's stylesheet (fonts beside it under /vendor/katex), linked once the panel mounts. */
-function katexStyles() {
-  if (document.querySelector("link[data-katex]")) return;
-  document.head.append(h("link", { rel: "stylesheet", href: "/vendor/katex/katex.min.css", "data-katex": "" }));
-}
+import { mountGradTable } from "./costgrads.js";
 
 /** Bring a view into sight: a panel by its heading, a smaller view centred. */
 function reveal(selector) {
@@ -35,7 +29,6 @@ function reveal(selector) {
 export function mount(root, ctx) {
   const { store, api, actions } = ctx;
   const t = (...a) => ctx.t(...a);
-  katexStyles();
   const tocBox = h("div", { class: "lessons-side" });
   const mainBox = h("div", { class: "lessons-main" });
   const failed = h("p", { class: "hint", "data-testid": "lessons-note", "aria-live": "polite" });
@@ -45,9 +38,9 @@ export function mount(root, ctx) {
   const recorder = createRecorder();
   const open = (id, scroll = true) => openLesson(id, scroll);
   const toc = mountToc(tocBox, { t, onOpen: (id) => { open(id); toc.fold(); } });
-  // KaTeX (a large module) is fetched with the lessons' data, after the first screen is up.
-  const typesetter = { render: (...a) => st.katex.render(...a) };
-  const lesson = mountLesson(mainBox, { t, katex: typesetter, onSetup: (id) => setup(id), onOpen: open, onCompare: (id) => compare(id) });
+  // KaTeX (a large module, behind tex.js) is fetched with the lessons' data, after the first screen is up.
+  const typeset = (el, text) => st.tex.typeset(el, text);
+  const lesson = mountLesson(mainBox, { t, typeset, onSetup: (id) => setup(id), onOpen: open, onCompare: (id) => compare(id) });
   const dock = mountDock(document.body, { t, onBack: () => { reveal("#panel-lessons"); lesson.focusTitle(); } });
   const refresh = createThrottle(() => mark(), 250);
   const lang = () => store.get("lang") || "en";
@@ -229,8 +222,9 @@ export function mount(root, ctx) {
     return true;
   }
 
-  Promise.all([import("katex"), ...["lessons", "en", "ko"].map((name) => api(`/static/lessons/${name}.json`))]).then(([katex, data, en, ko]) => {
-    Object.assign(st, { katex: katex.default, data, texts: { en, ko } });
+  Promise.all([import("../../tex.js"), ...["lessons", "en", "ko"].map((name) => api(`/static/lessons/${name}.json`))]).then(([tex, data, en, ko]) => {
+    tex.linkStyles();
+    Object.assign(st, { tex, data, texts: { en, ko } });
     const linked = decodePage(location.hash);
     if (!(linked.lesson && fromLink(linked))) openLesson(data.lessons[0].id, false);
     root.dataset.ready = "true";

@@ -1,20 +1,19 @@
 /** One lesson on the page: title, text with formulas, a Set up button per preset with its checks, the outcome, previous/next. */
 import { h } from "../../dom.js";
-import { typeset } from "./tex.js";
 
 /**
- * mountLesson(root, {t, katex, onSetup(presetId), onOpen(lessonId), onCompare(presetId)})
+ * mountLesson(root, {t, typeset(el, text), onSetup(presetId), onOpen(lessonId), onCompare(presetId)})
  * -> {show(view), mark(verdicts), note(presetId, text), extra(presetId)}.
  * view = {lesson, text, topic, prev, next, index, count}: the data, the texts in the page's language, neighbours.
  */
-export function mountLesson(root, { t, katex, onSetup, onOpen, onCompare }) {
+export function mountLesson(root, { t, typeset, onSetup, onOpen, onCompare }) {
   const article = h("article", { class: "lesson", "data-testid": "lesson", "aria-live": "off" });
   root.append(article);
   let items = new Map();    // "preset/check" -> li
   let notes = new Map();    // preset id -> status line
   let extras = new Map();   // preset id -> box for a view shown in the lesson itself
 
-  const para = (text, tag = "p", attrs = {}) => typeset(h(tag, attrs), text, katex);
+  const para = (text, tag = "p", attrs = {}) => typeset(h(tag, attrs), text);
 
   function presetBlock(lesson, text, preset) {
     const label = (text.presets || {})[preset.id] || preset.id;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pieces } from "../../../../static/views/lessons/tex.js";
+import { pieces } from "../../static/tex.js";
 
 test("text and $formulas$ come apart in order; a lone $ stays text", () => {
   assert.deepEqual(pieces("a $x^2$ b $y$"), [{ text: "a " }, { tex: "x^2" }, { text: " b " }, { tex: "y" }]);
