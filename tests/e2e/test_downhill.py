@@ -44,7 +44,7 @@ def test_dragging_the_start_point_reruns_the_race_from_there(page, open_playgrou
     page.get_by_test_id("toy-function").select_option("bowl")
     contour = page.get_by_test_id("contour-map")
     contour.scroll_into_view_if_needed()
-    expect(contour).to_have_attribute("data-paths", "6", timeout=15_000)
+    expect(contour).to_have_attribute("data-paths", "8", timeout=15_000)
     box = contour.bounding_box()
     with page.expect_request("**/api/toy/race") as req:
         page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
@@ -64,7 +64,7 @@ def test_changing_a_learning_rate_reruns_the_race(page, open_playground):
     open_playground(page)
     contour = page.get_by_test_id("contour-map")
     contour.scroll_into_view_if_needed()
-    expect(contour).to_have_attribute("data-paths", "6", timeout=15_000)
+    expect(contour).to_have_attribute("data-paths", "8", timeout=15_000)
     with page.expect_request("**/api/toy/race") as req:
         page.get_by_test_id("race-lr-adam").fill("0.02")
         page.get_by_test_id("race-lr-adam").press("Enter")

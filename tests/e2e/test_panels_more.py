@@ -74,7 +74,7 @@ def test_the_race_draws_each_optimizer_in_its_own_colour(page, open_playground):
     contour = page.get_by_test_id("contour-map")
     contour.scroll_into_view_if_needed()
     page.get_by_test_id("toy-function").select_option("bowl")
-    expect(contour).to_have_attribute("data-paths", "6", timeout=15_000)
+    expect(contour).to_have_attribute("data-paths", "8", timeout=15_000)
     page.wait_for_timeout(500)
     counts = page.evaluate(NEAR, ["[data-testid=contour-map]", RACE_COLOURS, 12])
     assert sum(c > 10 for c in counts) >= 5, dict(zip(RACE_COLOURS, counts))
@@ -93,7 +93,7 @@ def test_drawing_fills_the_saliency_map_and_the_slice(page, open_playground):
                            ".dataset.prob > 0.3", timeout=10_000)
     assert page.evaluate(DISTINCT, "[data-testid=saliency]") > 8
     page.get_by_test_id("contour-map").scroll_into_view_if_needed()
-    expect(page.get_by_test_id("contour-map")).to_have_attribute("data-paths", "6", timeout=15_000)
+    expect(page.get_by_test_id("contour-map")).to_have_attribute("data-paths", "8", timeout=15_000)
     assert page.evaluate(DISTINCT, "[data-testid=slice-1d]") > 3
 
 

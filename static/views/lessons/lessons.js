@@ -46,13 +46,13 @@ export function mount(root, ctx) {
   const lang = () => store.get("lang") || "en";
   const text = (id) => lessonText(st.texts, lang(), id);
 
-  function openLesson(id, scroll) {
+  /** Show lesson `id`; `linked` false (the first lesson, shown before the student picks one) keeps it out of the link. */
+  function openLesson(id, scroll, linked = true) {
     const found = st.data && lessonById(st.data, id);
     if (!found) return;
     st.lesson = found;
     render();
-    const linked = store.get("lesson") || {};
-    if (linked.id !== id) store.set("lesson", { id });
+    if (linked && (store.get("lesson") || {}).id !== id) store.set("lesson", { id });
     if (scroll) { reveal("#panel-lessons"); lesson.focusTitle(); }
   }
 
@@ -218,7 +218,7 @@ export function mount(root, ctx) {
   function fromLink(linked) {
     if (!lessonById(st.data, linked.lesson)) return false;
     openLesson(linked.lesson, true);
-    setup(linked.preset, { scroll: false });
+    setup(linked.preset, { scroll: false });   // no preset named: the lesson's first
     return true;
   }
 
@@ -226,7 +226,7 @@ export function mount(root, ctx) {
     tex.linkStyles();
     Object.assign(st, { tex, data, texts: { en, ko } });
     const linked = decodePage(location.hash);
-    if (!(linked.lesson && fromLink(linked))) openLesson(data.lessons[0].id, false);
+    if (!(linked.lesson && fromLink(linked))) openLesson(data.lessons[0].id, false, false);
     root.dataset.ready = "true";
   }).catch((err) => { failed.textContent = t("lessons.failed", { message: err.message }); });
   return { parts: {}, homes: {} };
