@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
+import sys
 from pathlib import Path
 
 # uvicorn drops a connection outright above its frame limit; below it, the app answers an
@@ -26,10 +28,37 @@ def parse_settings(argv: list[str] | None = None):
                         help="extra Host name the server answers to (repeatable)")
     parser.add_argument("--allow-origin", action="append", default=list(defaults.allowed_origins),
                         help="extra page origin allowed to open WebSockets (repeatable)")
+    parser.add_argument("--disk-budget", type=_size, default=defaults.disk_budget,
+                        help="disk the saved runs may use, e.g. 2G or 500M (default 2G, "
+                             "DOWNHILL_DISK_BUDGET); past it new saves are refused")
     args = parser.parse_args(argv)
     return Settings(host=args.host, port=args.port, data_dir=args.data_dir, workers=args.workers,
                     allowed_hosts=args.allow_host, allowed_origins=args.allow_origin,
-                    token=os.environ.get("DOWNHILL_TOKEN") or None)
+                    token=os.environ.get("DOWNHILL_TOKEN") or None, disk_budget=args.disk_budget)
+
+
+def _size(text: str) -> int:
+    from .core.config import parse_size
+    try:
+        return parse_size(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 2G or 500M)") from None
+
+
+def data_dir_problem(path: Path) -> str | None:
+    """One line saying why the data directory cannot hold the run store, or None if it can."""
+    from .runs.store import RunStore, StoreUnavailable
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".downhill-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        RunStore(path).close()
+    except OSError as err:
+        return f"error: cannot use the data directory {path}: {err.strerror or err}"
+    except (sqlite3.Error, StoreUnavailable) as err:
+        return f"error: cannot open the run database in {path}: {err}"
+    return None
 
 
 def startup_lines(settings) -> list[str]:
@@ -54,9 +83,18 @@ def main(argv: list[str] | None = None) -> None:
 
     from .main import create_app
     settings = parse_settings(argv)
+    problem = data_dir_problem(settings.data_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        sys.exit(2)
     print("\n".join(startup_lines(settings)), flush=True)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
-                ws_max_size=WS_FRAME_LIMIT * settings.max_ws_message_bytes)
+    uvicorn.run(create_app(settings), **server_options(settings))
+
+
+def server_options(settings) -> dict:
+    """uvicorn's options for these settings (the tests' live servers use them too)."""
+    return {"host": settings.host, "port": settings.port, "log_level": "warning",
+            "ws_max_size": WS_FRAME_LIMIT * settings.max_ws_message_bytes}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Dependencies as Annotated aliases, so handlers read like sentences."""
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -24,6 +25,10 @@ def get_mnist(request: Request):
     except NotReady as err:
         raise HTTPException(503, str(err)) from None
 
+
+# A network shared between requests (the default model, a cached saved run, a live run's
+# scratch copy) keeps its last forward pass in its layers: one thread at a time uses it.
+SHARED_NETWORKS = threading.Lock()
 
 ResourcesDep = Annotated[Resources, Depends(get_resources)]
 StoreDep = Annotated[RunStore, Depends(get_store)]

@@ -26,7 +26,12 @@ DEFAULT_ID = "default"
 
 
 class Unavailable(RuntimeError):
-    """The run exists but has no weights to draw around (still training, diverged, failed)."""
+    """The run exists but has nothing to draw (no weights yet or at all, no saved trajectory
+    for a pca plane, no initial weights for a line); `field`: the request's field it concerns."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -80,7 +85,7 @@ def surface(spec: SurfaceSpec, source: SurfaceSource) -> Surface:
     """The loss on the asked plane through the source's weights, with its path projected."""
     if spec.plane == "pca" and source.path is None:
         who = "the default model has" if source.run_id is None else "this run has"
-        raise ConfigError(f"plane: {who} no saved training trajectory, so there is no pca plane; "
+        raise Unavailable(f"plane: {who} no saved training trajectory, so there is no pca plane; "
                           "use \"random\" or \"weights\"", "plane")
     if spec.plane == "weights" and not spec.params:
         raise ConfigError("params: the weights plane needs two {\"layer\", \"index\"} entries", "params")

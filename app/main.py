@@ -5,6 +5,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from .core import errors, openapi
+from .core.bodies import BodyRules
 from .core.config import Settings
 from .core.security import SecurityMiddleware
 from .resources import Resources
@@ -34,5 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    train_ws, pages):
         app.include_router(module.router)
     pages.mount_static(app)
-    app.add_middleware(SecurityMiddleware, settings=settings)
+    errors.install(app)
+    openapi.install(app)
+    app.add_middleware(BodyRules, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityMiddleware, settings=settings)   # added last: runs first
     return app

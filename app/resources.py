@@ -17,7 +17,9 @@ from engine.defaults import default_training
 from engine.network import Network
 
 from . import datasets, executors
+from .core.bytecache import ByteCache
 from .core.config import Settings
+from .core.errors import Unavailable
 from .runs.store import RunStore
 from .sessions.live import LiveRuns
 from .sessions.pool import JobPool
@@ -28,16 +30,17 @@ log = logging.getLogger("downhill")
 DEFAULT_MODEL = "default_model.npz"
 DEFAULT_CONFIG = {**default_training(), "snapshot_every": 50}
 MODEL_CACHE = 8
+EVALUATION_CACHE_BYTES = 32 << 20   # ~100 saved models' evaluations, as JSON
 
 
-class NotReady(RuntimeError):
+class NotReady(Unavailable):
     """MNIST or the default model is still being prepared."""
 
 
 class Resources:
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.store = RunStore(settings.data_dir)
+        self.store = RunStore(settings.data_dir, settings.disk_budget)
         self.interrupted = self.store.mark_interrupted()
         self.executor = executors.create(settings)   # Ray, when asked for, starts (or is joined) here
         self.pool = JobPool(self.executor.slots, settings.max_waiting)
@@ -52,7 +55,7 @@ class Resources:
         self._models: OrderedDict[str, Network] = OrderedDict()
         self._models_lock = threading.Lock()
         self._catalogue: list[dict] | None = None
-        self.evaluations: dict[str, dict] = {}
+        self.evaluations = ByteCache(EVALUATION_CACHE_BYTES)   # model id -> its evaluation's JSON
         self.ready = threading.Event()
         self._thread = threading.Thread(target=self._prepare, name="downhill-startup", daemon=True)
 

@@ -1,4 +1,5 @@
-"""Run every bench/bench_*.py module's `main()` in name order: `python -m bench [name ...]`."""
+"""Run every bench/bench_*.py module's `main()` in name order, then bench/load.py's (the server
+under load): `python -m bench [name ...]`."""
 from __future__ import annotations
 
 import importlib
@@ -9,7 +10,7 @@ import bench
 
 
 def main(argv: list[str]) -> int:
-    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_"))
+    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_")) + ["load"]
     chosen = [n for n in names if not argv or n in argv or n.removeprefix("bench_") in argv]
     failed = 0
     for name in chosen:

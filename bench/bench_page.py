@@ -112,7 +112,7 @@ def first_screen(browser, url: str) -> list[float]:
         page.wait_for_selector("body[data-ready=true]", timeout=30_000)
         page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
         stroke(page, 0, pause=False)
-        page.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined",
+        page.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined",
                                timeout=30_000, polling="raf")
         out.append(time.perf_counter() - start)
         context.close()
@@ -132,7 +132,7 @@ def measure(url: str) -> dict:
         page.get_by_test_id("race-play").click()
         race = frames(page)
         page.get_by_test_id("train-start").click()
-        page.wait_for_function("document.querySelector('[data-testid=loss-chart]').dataset.points > 2",
+        page.wait_for_function("() => document.querySelector('[data-testid=loss-chart]').dataset.points > 2",
                                timeout=60_000)
         training = frames(page)
         lat_training = stroke_latencies(page, STROKES // 2)

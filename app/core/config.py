@@ -25,6 +25,16 @@ def _env_int(name: str, default: int | None) -> int | None:
     return int(value) if value else default
 
 
+def parse_size(text: str) -> int:
+    """"2G", "500M", "64k" or a number of bytes -> bytes; ValueError otherwise."""
+    text = text.strip().upper().removesuffix("B")
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}.get(text[-1:], 1)
+    number = float(text[:-1] if scale > 1 else text)
+    if not number >= 0 or number != number or number == float("inf"):
+        raise ValueError(f"not a size: {text!r}")
+    return int(number * scale)
+
+
 @dataclass
 class Settings:
     """Where to listen, where to keep data, who may talk to us, where and how much work at once
@@ -47,6 +57,9 @@ class Settings:
     # slots for everyone else; and how many sweeps may run at once on the server.
     sweep_cells: int | None = field(default_factory=lambda: _env_int("DOWNHILL_SWEEP_CELLS", None))
     max_sweeps: int = field(default_factory=lambda: _env_int("DOWNHILL_MAX_SWEEPS", 8))
+    # Disk the saved runs may use (weights, trajectories, the database); past it new saves are
+    # refused with a message, and nothing saved is deleted. None: only the disk's free space.
+    disk_budget: int | None = field(default_factory=lambda: parse_size(os.environ.get("DOWNHILL_DISK_BUDGET", "2G")))
     max_body_bytes: int = 4 << 20        # a 512×512 canvas as JSON fits comfortably
     max_ws_message_bytes: int = 64 << 10
     default_model_epochs: int | None = None   # None: the default setup's own epochs

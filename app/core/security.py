@@ -3,26 +3,34 @@
 - Host header must be one of ours, port included (DNS rebinding gets 400 / a refused socket).
 - When a token is set (the server is exposed beyond loopback), every request needs it: as
   `?token=`, an `Authorization: Bearer` header, or the cookie set when the page was opened
-  with `?token=`. Compared in constant time.
+  with `?token=` (named by port, so two servers on one machine keep their own). Compared in
+  constant time.
 - WebSocket Origin, when sent (browsers always send it), must exactly equal an allowed
   origin; `null` never does. State-changing HTTP requests from a foreign Origin are refused.
-- POST/PUT/PATCH bodies must be JSON and no larger than the configured cap (413), whether
-  they announce a Content-Length or arrive chunked.
+- Every answer carries the safety headers and a Content-Security-Policy (core/headers.py),
+  refusals and server errors too: an exception that escapes the app is logged here and
+  answered with a JSON 500 (a WebSocket is closed with 1011).
+Request bodies are checked by core/bodies.py.
 """
 from __future__ import annotations
 
 import hmac
 import json
+import logging
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
+from . import headers as safety
 from .config import Settings
 
-COOKIE = "downhill_token"
+log = logging.getLogger("downhill.server")
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-BODIES = ("POST", "PUT", "PATCH")
-EXTRA_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
-                 (b"referrer-policy", b"no-referrer")]
+INTERNAL_ERROR = 1011   # WebSocket close code: the server met an unexpected condition
+
+
+def cookie_name(port: int) -> str:
+    """The token cookie's name: cookies ignore ports, so each server's is named by its own."""
+    return f"downhill_token_{port}"
 
 
 class SecurityMiddleware:
@@ -30,25 +38,23 @@ class SecurityMiddleware:
         self.app, self.settings = app, settings
         self.hosts = settings.host_names()
         self.origins = settings.origins()
+        self.cookie = cookie_name(settings.port)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] not in ("http", "websocket"):
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "").lower()
+        send, started = self._decorate(scope, send, host)
         problem = self._check(scope, headers)
         if problem:
             return await _refuse(scope, send, *problem)
-        if scope["type"] == "websocket":
-            return await self.app(scope, receive, send)
-        if scope["method"] in BODIES:
-            try:
-                body = await _read_body(receive, self.settings.max_body_bytes)
-            except _ClientGone:
-                return
-            if body is None:
-                return await _refuse(scope, send, 413, _too_large(self.settings.max_body_bytes))
-            receive = _replay(body, receive)
-        await self.app(scope, receive, self._decorate(scope, send))
+        try:
+            await self.app(scope, receive, send)
+        except Exception:
+            log.exception("%s %s failed", scope.get("method", "WEBSOCKET"), scope["path"])
+            if not started[0]:
+                await _internal_error(scope, send)
 
     def _check(self, scope, headers) -> tuple[int, str] | None:
         """(status, reason) when the request must be refused, else None."""
@@ -61,95 +67,51 @@ class SecurityMiddleware:
             if origin is not None and origin not in self.origins:
                 return 403, f"WebSocket from a foreign origin refused: {origin}"
             return None
-        method = scope["method"]
-        if method in UNSAFE and origin is not None and origin not in self.origins:
+        if scope["method"] in UNSAFE and origin is not None and origin not in self.origins:
             return 403, f"request from a foreign origin refused: {origin}"
-        if method in BODIES:
-            ctype = headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype != "application/json":
-                return 415, "the request body must be JSON (Content-Type: application/json)"
-            length = headers.get("content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.settings.max_body_bytes):
-                return 413, _too_large(self.settings.max_body_bytes)
         return None
 
     def _token_ok(self, scope, headers) -> bool:
         expected = self.settings.token.encode()
-        for offered in _offered_tokens(scope, headers):
+        for offered in _offered_tokens(scope, headers, self.cookie):
             if hmac.compare_digest(offered.encode(), expected):
                 return True
         return False
 
-    def _decorate(self, scope, send):
-        """Add safety headers; remember a token given in the query string as a cookie."""
+    def _decorate(self, scope, send, host: str):
+        """(send adding the safety headers and remembering a token given in the query
+        string as a cookie, [whether the answer has started])."""
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         remember = self.settings.token and query.get("token") and scope["path"] == "/"
+        started = [False]
 
         async def wrapped(message):
+            if message["type"] in ("http.response.start", "websocket.close"):
+                started[0] = True   # too late for an error answer of our own
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", [])) + EXTRA_HEADERS
+                headers = safety.add(message.get("headers", []), host)
                 if remember:
-                    cookie = f"{COOKIE}={self.settings.token}; HttpOnly; SameSite=Strict; Path=/"
+                    cookie = f"{self.cookie}={self.settings.token}; HttpOnly; SameSite=Strict; Path=/"
                     headers.append((b"set-cookie", cookie.encode()))
                 message = {**message, "headers": headers}
             await send(message)
-        return wrapped
+        return wrapped, started
 
 
-class _ClientGone(Exception):
-    """The client disconnected before sending its whole body."""
-
-
-def _too_large(limit: int) -> str:
-    return f"request body too large: the limit is {limit} bytes ({limit >> 20} MiB)"
-
-
-async def _read_body(receive, limit: int) -> bytes | None:
-    """The whole request body, or None as soon as it grows past `limit` (chunked or not).
-
-    Read here rather than by the app, because FastAPI turns any error raised while it reads
-    a body into a 400 "error parsing the body".
-    """
-    parts, size = [], 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            raise _ClientGone
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            return None
-        parts.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(parts)
-
-
-def _replay(body: bytes, receive):
-    """A receive that hands the app the body already read, then waits as usual."""
-    sent = [False]
-
-    async def wrapped():
-        if not sent[0]:
-            sent[0] = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-    return wrapped
-
-
-def _offered_tokens(scope, headers) -> list[str]:
+def _offered_tokens(scope, headers, cookie: str) -> list[str]:
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
     offered = list(query.get("token", []))
-    auth = headers.get("authorization", "")
-    if " " in auth:
-        offered.append(auth.split(" ", 1)[1].strip())
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        offered.append(credentials.strip())
     if "cookie" in headers:
         jar = SimpleCookie()
         try:
             jar.load(headers["cookie"])
         except Exception:
             return offered
-        if COOKIE in jar:
-            offered.append(jar[COOKIE].value)
+        if cookie in jar:
+            offered.append(jar[cookie].value)
     return offered
 
 
@@ -158,8 +120,22 @@ async def _refuse(scope, send, status: int, reason: str) -> None:
     if scope["type"] == "websocket":
         await send({"type": "websocket.close", "code": 1008, "reason": reason[:120]})
         return
-    body = json.dumps({"detail": reason}).encode()
+    await _answer(send, status, reason)
+
+
+async def _internal_error(scope, send) -> None:
+    if scope["type"] == "websocket":
+        try:
+            await send({"type": "websocket.close", "code": INTERNAL_ERROR, "reason": "internal server error"})
+        except Exception:   # the connection is already gone
+            pass
+        return
+    await _answer(send, 500, "internal server error: the server logged what went wrong")
+
+
+async def _answer(send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()), *EXTRA_HEADERS]})
+                            (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})

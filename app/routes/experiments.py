@@ -8,13 +8,14 @@ from engine import experiments
 from engine.errors import ParameterError
 from engine.jsonready import json_ready
 
+from ..core.openapi import problems
 from ..deps import MnistDep, ResourcesDep, get_mnist, load_model, run_network
 from ..schemas.experiments import AnalyzeRequest, InitHistogramsRequest, OutputGradientsRequest
 
 router = APIRouter(prefix="/api/experiments", tags=["experiments"])
 
 
-@router.post("/init-histograms")
+@router.post("/init-histograms", responses=problems(503, _503="the server is still starting (inputs: mnist)"))
 def init_histograms(body: InitHistogramsRequest, request: Request) -> dict:
     if body.inputs == "mnist":
         x = get_mnist(request).val.x[:body.examples]
@@ -31,7 +32,8 @@ def output_gradients(body: OutputGradientsRequest) -> dict:
     return _strict(_engine(experiments.output_gradients, body.logits, body.label))
 
 
-@router.post("/analyze")
+@router.post("/analyze", responses=problems(404, 409, 503, _404="no saved run or model with that id",
+                                           _409="the run has no weights yet, or none at all"))
 def analyze(body: AnalyzeRequest, resources: ResourcesDep, mnist: MnistDep) -> dict:
     if body.run is not None and body.model is not None:
         raise HTTPException(422, 'send at most one of "run" and "model"')

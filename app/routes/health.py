@@ -10,6 +10,7 @@ router = APIRouter(prefix="/api", tags=["health"])
 
 @router.get("/health")
 def health(resources: ResourcesDep) -> dict:
+    """Alive, how far start-up got, trainings now, and the disk the saved runs use."""
     return {"status": "ok", **resources.progress(), "workers": resources.pool.workers,
             "running": resources.pool.running, "interrupted_runs": resources.interrupted,
-            **resources.executor.describe()}
+            "disk": resources.store.disk(), **resources.executor.describe()}

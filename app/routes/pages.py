@@ -9,6 +9,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..core import headers
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 FALLBACK = ("<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><title>Downhill</title>"
@@ -32,12 +34,14 @@ def _lang(request: Request) -> str:
 
 
 @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-def api_docs() -> HTMLResponse:
-    """The OpenAPI page, with Swagger UI served locally (works offline)."""
-    return get_swagger_ui_html(openapi_url="/openapi.json", title="Downhill API",
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI page, with Swagger UI served locally (works offline); its one inline script,
+    generated here, is allowed by its hash."""
+    page = get_swagger_ui_html(openapi_url="/openapi.json", title="Downhill API",
                                swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
                                swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
                                swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png")
+    return _with_policy(page, request, import_maps_only=False)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -47,7 +51,14 @@ def index(request: Request) -> HTMLResponse:
         return HTMLResponse(FALLBACK.format(lang=lang))
     settings = request.app.state.settings
     context = {"lang": lang, "token": settings.token or "", "version": request.app.version}
-    return _templates.TemplateResponse(request, "index.html", context)
+    return _with_policy(_templates.TemplateResponse(request, "index.html", context), request)
+
+
+def _with_policy(page: HTMLResponse, request: Request, import_maps_only: bool = True) -> HTMLResponse:
+    """The page with a Content-Security-Policy allowing its import map by hash (no other inline script)."""
+    hashes = headers.inline_hashes(page.body, import_maps_only)
+    page.headers["content-security-policy"] = headers.policy(request.headers.get("host", ""), hashes)
+    return page
 
 
 def mount_static(app: FastAPI) -> None:

@@ -3,19 +3,26 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Literal
 
 import numpy as np
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, HTTPException, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from engine import preprocess
 
+from ..core import frames
 from ..core.jsonsafe import dumps
-from ..deps import ResourcesDep, load_model, run_network
+from ..core.openapi import problems
+from ..deps import SHARED_NETWORKS, ResourcesDep, load_model, run_network
 from ..schemas.requests import MAX_CANVAS, PredictAnswer, PredictRequest
 
 router = APIRouter(prefix="/api", tags=["predict"])
 DECIMALS = 6
 EMPTY = "the drawing is empty: draw a digit first"
+JSON_WEIGHTS = 250_000   # parameters: larger networks come as a binary frame (JSON would be MBs)
+WHO = problems(404, 409, 503, _404="no saved run or model with that id",
+               _409="the run has no weights yet (waiting in line) or none at all (diverged, failed)")
 
 
 def answering_network(resources, body: PredictRequest):
@@ -56,8 +63,8 @@ def to_input(body: PredictRequest) -> tuple[np.ndarray, dict | None]:
         if field == "pixels":
             if not array.any():
                 raise preprocess.EmptyDrawingError(EMPTY)
-            return preprocess.from_pixels(array), None
-        s = preprocess.steps(array)
+            return preprocess.from_pixels(array.astype(np.float32)), None
+        s = preprocess.steps(array.astype(np.float32))
         return s["final"].reshape(784), s
     except preprocess.EmptyDrawingError:
         raise HTTPException(422, EMPTY) from None
@@ -67,7 +74,7 @@ def to_input(body: PredictRequest) -> tuple[np.ndarray, dict | None]:
 
 def _array(raw: list, field: str) -> np.ndarray:
     try:
-        array = np.asarray(raw, dtype=np.float32)
+        array = np.asarray(raw, dtype=np.float64)   # float64 first: 1e-50 is ink, not an empty canvas
     except ValueError:
         raise HTTPException(422, "image: every row must have the same length") from None
     if array.ndim == 2 and array.shape[1] > MAX_CANVAS:
@@ -102,24 +109,45 @@ def _short(values) -> list:
     return np.round(np.ravel(values).astype(np.float64), DECIMALS).tolist()
 
 
-@router.post("/predict", response_model=PredictAnswer)
+@router.post("/predict", response_model=PredictAnswer, responses=WHO)
 async def predict(body: PredictRequest, resources: ResourcesDep) -> Response:
-    """Runs on the event loop (about a millisecond), so shared networks need no lock."""
-    net, run = answering_network(resources, body)
-    x, steps = to_input(body)
-    answer = {**explain(net, x), "model": body.run or body.model or "default"}
-    if run is not None:
-        answer["run"] = run
-    if body.steps and steps is not None:
-        answer["steps"] = pipeline(steps)
-    return Response(dumps(answer), media_type="application/json")
+    """The network's answer for a drawing, worked out in a thread, off the event loop (a
+    512×512 canvas takes a while)."""
+    def answer() -> str:
+        net, run = answering_network(resources, body)
+        x, steps = to_input(body)
+        with SHARED_NETWORKS:
+            out = {**explain(net, x), "model": body.run or body.model or "default"}
+        if run is not None:
+            out["run"] = run
+        if body.steps and steps is not None:
+            out["steps"] = pipeline(steps)
+        return dumps(out)
+    return Response(await run_in_threadpool(answer), media_type="application/json")
 
 
-@router.get("/model/weights")
-async def model_weights(resources: ResourcesDep, model: str | None = None, run: str | None = None) -> Response:
+@router.get("/model/weights", responses={
+    **WHO, **problems(406, _406=f"JSON is offered for networks of up to {JSON_WEIGHTS:,} parameters: "
+                                "ask for format=frame"),
+    200: {"content": {"application/json": {}, "application/octet-stream": {}},
+          "description": "JSON {model, layers: [{W, b}]}; with format=frame a binary frame (docs/protocol.md) "
+                         "whose header has type \"weights\" and model, and tensors W1, b1, W2, b2, …"}})
+async def model_weights(resources: ResourcesDep, model: str | None = Query(None, max_length=64),
+                        run: str | None = Query(None, max_length=64),
+                        format: Literal["json", "frame"] = "json") -> Response:
     """Every Dense layer's W (n_in rows of n_out) and b of the network /api/predict uses."""
-    net = run_network(resources, run)[0] if run is not None else load_model(resources, model)
-    layers = [{"W": np.round(d.params["W"].astype(np.float64), DECIMALS).tolist(),
-               "b": _short(d.params["b"])} for d in net.dense]
-    return Response(dumps({"model": run or model or "default", "layers": layers}),
-                    media_type="application/json")
+    def answer() -> Response:
+        net = run_network(resources, run)[0] if run is not None else load_model(resources, model)
+        name = run or model or "default"
+        with SHARED_NETWORKS:
+            params = [p.copy() for p in net.params]
+        if format == "frame":
+            frame = frames.encode({"type": "weights", "model": name}, dict(zip(net.param_names, params)))
+            return Response(frame, media_type="application/octet-stream")
+        if sum(p.size for p in params) > JSON_WEIGHTS:
+            raise HTTPException(406, f"this network has {sum(p.size for p in params):,} parameters; JSON is "
+                                     f"offered up to {JSON_WEIGHTS:,}: ask for format=frame (binary, float32)")
+        layers = [{"W": np.round(W.astype(np.float64), DECIMALS).tolist(), "b": _short(b)}
+                  for W, b in zip(params[::2], params[1::2])]
+        return Response(dumps({"model": name, "layers": layers}), media_type="application/json")
+    return await run_in_threadpool(answer)

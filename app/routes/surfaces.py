@@ -13,6 +13,7 @@ from .. import landscape
 from engine.jsonready import json_ready
 
 from ..core.jsonsafe import dumps
+from ..core.openapi import problems
 from ..deps import ResourcesDep
 from ..resources import NotReady
 from ..runs.store import valid_id
@@ -20,10 +21,9 @@ from ..schemas.requests import InterpolationAnswer, InterpolationRequest, Surfac
 from ..schemas.train import ConfigError
 
 router = APIRouter(prefix="/api/runs", tags=["surfaces"])
-ERRORS = {404: {"description": "no such run"},
-          409: {"description": "the run has nothing to draw (still training, diverged, no saved trajectory)"},
-          422: {"description": "a field is wrong for this request or this run; the message starts with its name"},
-          503: {"description": "the server is still starting"}}
+ERRORS = problems(404, 409, 422, 503, _404="no such run",
+                  _409="the run has nothing to draw (still training, diverged, no saved trajectory)",
+                  _422="a field is wrong for this request or this run; the message starts with its name")
 
 
 @router.post("/{run_id}/surface", response_model=SurfaceAnswer, responses=ERRORS)

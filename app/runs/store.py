@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sqlite3
 import threading
 import time
@@ -19,6 +20,8 @@ from pathlib import Path
 import numpy as np
 
 from engine import persistence
+
+from ..core.errors import Unavailable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -33,6 +36,15 @@ CREATE TABLE IF NOT EXISTS metrics (
 """
 ID_LENGTH = 12
 ROW = "id, created, status, config, final, sweep, cell, updated"
+RESERVE = 64 << 20   # bytes a save leaves free on the disk, for the database and everyone else
+
+
+class StoreUnavailable(Unavailable):
+    """The database or the disk failed (read-only, full, gone)."""
+
+
+class DiskFull(StoreUnavailable):
+    """Saving would pass the runs' disk budget or leave the disk without its reserve."""
 
 
 def new_id() -> str:
@@ -45,13 +57,14 @@ def valid_id(run_id: str) -> bool:
 
 
 class RunStore:
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, budget: int | None = None):
         self.root = Path(data_dir)
         self.weights_dir = self.root / "runs"
         self.weights_dir.mkdir(parents=True, exist_ok=True)
+        self.budget = budget
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.root / "downhill.sqlite3", check_same_thread=False,
-                                   isolation_level=None)
+        self._db_path = self.root / "downhill.sqlite3"
+        self._db = sqlite3.connect(self._db_path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
@@ -64,6 +77,7 @@ class RunStore:
             if name not in columns:
                 self._db.execute(f"ALTER TABLE runs ADD COLUMN {name} {kind}")
         self._db.execute("CREATE INDEX IF NOT EXISTS runs_by_sweep ON runs (sweep)")
+        self._files = sum(f.stat().st_size for f in self.weights_dir.iterdir() if f.is_file())
 
     def close(self) -> None:
         with self._lock:
@@ -71,7 +85,32 @@ class RunStore:
 
     def _run(self, sql: str, args=()) -> list[tuple]:
         with self._lock:
-            return self._db.execute(sql, args).fetchall()
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"the run database cannot be used: {err}") from None
+
+    def disk(self) -> dict:
+        """{"used_bytes" by saved runs, "budget_bytes" (None: no budget), "free_bytes" on the disk}."""
+        return {"used_bytes": self.used(), "budget_bytes": self.budget, "free_bytes": _free(self.root)}
+
+    def used(self) -> int:
+        """Bytes of weights, trajectories and the database (its write-ahead log comes and goes)."""
+        try:
+            return self._files + self._db_path.stat().st_size
+        except OSError:
+            return self._files
+
+    def check_room(self, need: int = 0) -> None:
+        """DiskFull unless `need` more bytes fit the budget and leave the disk its reserve."""
+        used, free = self.used(), _free(self.root)
+        if self.budget is not None and used + need > self.budget:
+            raise DiskFull(f"saved runs use {_mb(used)} of their {_mb(self.budget)} budget"
+                           + (f" and this one needs {_mb(need)}" if need else "")
+                           + ": delete old runs (Runs panel) to make room")
+        if free - need < RESERVE:
+            raise DiskFull(f"the disk holding {self.root} has only {_mb(free)} free: "
+                           "delete old runs (Runs panel) or free some space")
 
     def mark_interrupted(self) -> int:
         """Runs left `training`/`queued`/`paused` by a previous process -> `interrupted` (and
@@ -120,8 +159,22 @@ class RunStore:
                   (run_id, int(row["epoch"]), json.dumps(row)))
 
     def save_weights(self, run_id: str, net) -> Path:
-        """Write the network atomically (temporary file, then rename)."""
-        return persistence.save(self.weights_path(run_id), net, extra={"run_id": run_id})
+        """Write the network atomically (temporary file, then rename); DiskFull if it does not fit."""
+        target = self.weights_path(run_id)
+        self.check_room(sum(p.nbytes for p in net.params) + (16 << 10))
+        return self._write(target, lambda: persistence.save(target, net, extra={"run_id": run_id}))
+
+    def _write(self, target: Path, write) -> Path:
+        """Run `write` (which creates `target` atomically), counting the bytes it adds."""
+        before = target.stat().st_size if target.is_file() else 0
+        try:
+            write()
+        except OSError as err:
+            target.with_name(target.name + ".tmp").unlink(missing_ok=True)
+            raise StoreUnavailable(f"saving {target.name} failed: {err}") from None
+        with self._lock:
+            self._files += target.stat().st_size - before
+        return target
 
     def weights_path(self, run_id: str) -> Path:
         if not valid_id(run_id):
@@ -134,10 +187,15 @@ class RunStore:
     def save_trajectory(self, run_id: str, initial: np.ndarray | None, path: np.ndarray) -> None:
         """Write the initial weights (P,) (empty when unknown) and the path (T, P), atomically."""
         target = self.trajectory_path(run_id)
-        tmp = target.with_name(target.name + ".tmp")
-        with open(tmp, "wb") as f:
-            np.savez(f, initial=np.zeros(0, np.float32) if initial is None else initial, path=path)
-        os.replace(tmp, target)
+        initial = np.zeros(0, np.float32) if initial is None else initial
+        self.check_room(initial.nbytes + path.nbytes + (4 << 10))
+
+        def write() -> None:
+            tmp = target.with_name(target.name + ".tmp")
+            with open(tmp, "wb") as f:
+                np.savez(f, initial=initial, path=path)
+            os.replace(tmp, target)
+        self._write(target, write)
 
     def load_trajectory(self, run_id: str) -> tuple[np.ndarray | None, np.ndarray | None]:
         """(initial weights (P,) or None, path (T, P) or None) of a finished run."""
@@ -168,8 +226,37 @@ class RunStore:
 
     def delete(self, run_id: str) -> bool:
         with self._lock:
-            cur = self._db.execute("DELETE FROM runs WHERE id=?", (run_id,))
+            try:
+                cur = self._db.execute("DELETE FROM runs WHERE id=?", (run_id,))
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"the run database cannot be changed: {err}") from None
         if valid_id(run_id):
-            self.weights_path(run_id).unlink(missing_ok=True)
-            self.trajectory_path(run_id).unlink(missing_ok=True)
+            for path in (self.weights_path(run_id), self.trajectory_path(run_id)):
+                self._remove(path)
         return cur.rowcount > 0
+
+    def _remove(self, path: Path) -> None:
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise StoreUnavailable(f"deleting {path.name} failed: {err}") from None
+        with self._lock:
+            self._files -= size
+
+
+def _free(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return 0
+
+
+def _mb(n: int) -> str:
+    """Bytes as a person reads them: 2.1 GB, 340 MB, 95 kB."""
+    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}" if n < 10 * size else f"{n / size:.0f} {unit}"
+    return f"{n} bytes"

@@ -23,3 +23,15 @@ def nonfinite_field(value, prefix: str = "") -> str | None:
 
 def finite_message(field: str) -> str:
     return f"{field}: must be a finite number (NaN and Infinity are not allowed)"
+
+
+def depth(value) -> int:
+    """How deeply lists and objects nest in a JSON-like value (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            level += 1
+            deepest = max(deepest, level)
+            stack.extend((child, level) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .finite import finite_message, nonfinite_field
+from .finite import depth, finite_message, nonfinite_field
 from .requests import SurfaceSpec
 from .train import MAX_LR, ConfigError, validation_error
 
@@ -23,6 +23,8 @@ class _Message(BaseModel):
     type: str
 
 
+MAX_DEPTH = 32   # our messages nest 4 deep
+TOO_DEEP = f"the message is nested more than {MAX_DEPTH} levels deep"
 MAX_SPEED = 1000.0   # optimizer steps a second; faster than a person can follow anyway
 
 
@@ -69,6 +71,10 @@ def parse_message(text: str) -> _Message:
         raw = json.loads(text)       # accepts NaN/Infinity, so the error can name the field
     except ValueError as err:
         raise ConfigError(f"the message is not valid JSON: {err}", about="message") from None
+    except RecursionError:
+        raise ConfigError(TOO_DEEP, about="message") from None
+    if depth(raw) > MAX_DEPTH:
+        raise ConfigError(TOO_DEEP, about="message")
     if not isinstance(raw, dict):
         raise ConfigError("a message must be a JSON object with a \"type\"", "type", about="message")
     kind = raw.get("type")

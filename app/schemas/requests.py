@@ -1,37 +1,69 @@
 """Bodies of the POST endpoints."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from engine.landscape.race import MAX_STEPS
-
-from .train import MAX_LR
+from .choices import MAX_RACE_STEPS, MAX_RACERS, RaceRequest, RacerSpec, ScheduleRequest  # noqa: F401
+from .types import WholeNumber
 
 MAX_CANVAS = 512
-MAX_RACE_STEPS = min(500, MAX_STEPS)
-MAX_RACERS = 12
 MAX_TOY_GRID = 201
 MIN_RESOLUTION, MAX_RESOLUTION, MAX_SPAN = 3, 101, 100.0
 MAX_REACH = 10.0   # an interpolation runs over a in [lo, hi] within ±this
 
 
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+
+
+# Ranges and the base64 alphabet are in the schema for clients; the handler checks them with
+# messages that say what a drawing needs ("values must lie in 0..1 (ink high)").
+Ink = Annotated[float, Field(json_schema_extra={"minimum": 0, "maximum": 1})]
+Row = Annotated[list[Ink], Field(min_length=1, max_length=MAX_CANVAS)]
+BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+_INPUTS = ("pixels", "image", "image_b64")
+
+
+def _one_input(schema: dict, cls) -> None:
+    """Exactly one of the three inputs (width and height only with image_b64); at most one of
+    run and model; fields are never null. What the server cannot say in JSON Schema (an
+    image's rows of one length, base64 of width × height bytes) it says with a 422.
+    (dependentSchemas rather than oneOf/not: the same rules, far cheaper for generators.)"""
+    for prop in schema["properties"].values():
+        prop.pop("default", None)
+    schema["anyOf"] = [{"required": [name]} for name in _INPUTS]
+    schema["dependentSchemas"] = {
+        "pixels": _forbids("image", "image_b64", "width", "height"),
+        "image": _forbids("pixels", "image_b64", "width", "height"),
+        "image_b64": {**_forbids("pixels", "image"), "required": ["width", "height"]},
+        "width": {"required": ["image_b64"]},
+        "height": {"required": ["image_b64"]},
+        "run": _forbids("model"),
+    }
+
+
+def _forbids(*names: str) -> dict:
+    return {"properties": {name: False for name in names}}
 
 
 class PredictRequest(_Body):
-    pixels: list[float] | None = Field(None, min_length=784, max_length=784,
-                                       description="28×28 row-major values in 0..1, ink high")
-    image: list[list[float]] | None = Field(None, min_length=1, max_length=MAX_CANVAS,
-                                            description="a grayscale canvas (rows) in 0..1, ink high")
-    image_b64: str | None = Field(None, max_length=4 * (MAX_CANVAS * MAX_CANVAS // 3 + 1),
-                                  description="base64 of a uint8 canvas, row-major, 255 = full ink (a 512×512 one is ~350 KB)")
-    width: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
-    height: int | None = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
-    model: str | None = Field(None, description="a saved run id; the default model otherwise")
-    run: str | None = Field(None, description="a run id: its newest weights while it trains, its saved ones after")
+    model_config = ConfigDict(json_schema_extra=_one_input)
+    pixels: list[Ink] = Field(None, min_length=784, max_length=784,
+                              json_schema_extra={"contains": {"exclusiveMinimum": 0}},
+                              description="28×28 row-major values in 0..1, ink high (not all zero)")
+    image: list[Row] = Field(None, min_length=1, max_length=MAX_CANVAS,
+                             json_schema_extra={"contains": {"contains": {"minimum": 0.05}}},
+                             description="a grayscale canvas (rows of one length) in 0..1, ink high")
+    image_b64: str = Field(None, max_length=4 * (MAX_CANVAS * MAX_CANVAS // 3 + 1),
+                           json_schema_extra={"pattern": BASE64},
+                           description="base64 of a uint8 canvas, row-major, 255 = full ink (a 512×512 one is ~350 KB)")
+    width: WholeNumber = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
+    height: WholeNumber = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
+    model: str = Field(None, max_length=64, description="a saved run id; the default model otherwise")
+    run: str = Field(None, max_length=64,
+                     description="a run id: its newest weights while it trains, its saved ones after")
     steps: bool = Field(False, description="with an image: also return the preprocessing steps")
 
 
@@ -49,56 +81,35 @@ class PredictAnswer(BaseModel):
     nonfinite: bool | None = None
 
 
-class ScheduleRequest(BaseModel):
-    model_config = ConfigDict(extra="allow", allow_inf_nan=False)
-    name: str
-    base_lr: float = Field(gt=0, le=MAX_LR)
-    epochs: int = Field(ge=1, le=500)
-
-
-class RacerSpec(BaseModel):
-    model_config = ConfigDict(extra="allow", allow_inf_nan=False)
-    name: str
-    label: str | None = Field(None, max_length=40)
-    lr: float = Field(gt=0, le=MAX_LR)
-    start: list[float] | None = Field(None, min_length=1, max_length=2,
-                                      description="this racer's own start (else the race's)")
-
-
-class RaceRequest(_Body):
-    function: str
-    start: list[float] | None = Field(None, min_length=1, max_length=2)
-    steps: int | None = Field(None, ge=1, le=MAX_RACE_STEPS)
-    optimizers: list[RacerSpec] = Field(min_length=1, max_length=MAX_RACERS)
-
-
 class WeightParam(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
-    layer: int = Field(ge=0, le=8, description="0-based Dense layer")
-    index: list[int] = Field(min_length=1, max_length=2, description="[row, col] of W, [col] of b")
+    layer: WholeNumber = Field(ge=0, le=8, description="0-based Dense layer")
+    index: list[WholeNumber] = Field(min_length=1, max_length=2, description="[row, col] of W, [col] of b")
     param: Literal["W", "b"] = "W"
 
 
 class SurfaceSpec(BaseModel):
     """Which plane of a network's loss to draw, and how finely (the WebSocket `surface`
     message and POST /api/runs/{id}/surface alike)."""
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True, json_schema_extra={
+        "if": {"properties": {"plane": {"const": "weights"}}, "required": ["plane"]},
+        "then": {"required": ["params"]}})
     plane: Literal["pca", "random", "weights"] = Field(
         "pca", description="pca: the run's trajectory; random: two filter-normalised random "
                            "directions; weights: two chosen parameters")
-    resolution: int = Field(41, ge=MIN_RESOLUTION, le=MAX_RESOLUTION, description="grid points per axis")
+    resolution: WholeNumber = Field(41, ge=MIN_RESOLUTION, le=MAX_RESOLUTION, description="grid points per axis")
     span: float = Field(1.0, gt=0, le=MAX_SPAN, description="half-width of the grid")
-    params: list[WeightParam] | None = Field(None, min_length=2, max_length=2,
-                                             description="the weights plane's two parameters")
-    seed: int = Field(0, ge=0, le=2**32 - 1, description="the random plane's seed")
+    params: list[WeightParam] | None = Field(None, min_length=2, max_length=2, json_schema_extra={"uniqueItems": True},
+                                             description="the weights plane's two (different) parameters")
+    seed: WholeNumber = Field(0, ge=0, le=2**32 - 1, description="the random plane's seed")
 
 
 class InterpolationRequest(_Body):
     """Loss along (1 − a)·θ_initial + a·θ_final for `resolution` values of a in [lo, hi]."""
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, strict=True)
-    resolution: int = Field(51, ge=MIN_RESOLUTION, le=MAX_RESOLUTION)
-    lo: float = Field(-0.5, ge=-MAX_REACH, le=MAX_REACH)
-    hi: float = Field(1.5, ge=-MAX_REACH, le=MAX_REACH)
+    resolution: WholeNumber = Field(51, ge=MIN_RESOLUTION, le=MAX_RESOLUTION)
+    lo: float = Field(-0.5, ge=-MAX_REACH, lt=MAX_REACH)
+    hi: float = Field(1.5, gt=-MAX_REACH, le=MAX_REACH, description="greater than lo")
 
     @field_validator("hi")
     @classmethod

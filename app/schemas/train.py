@@ -15,6 +15,8 @@ from engine import activations, build, initializers, losses, optimizers, schedul
 from engine.errors import ParameterError
 from engine.network import Network
 
+from . import hyperparams
+from .errors import ConfigError
 from .finite import finite_message, nonfinite_field
 
 MAX_WIDTH, MAX_DEPTH, MAX_PARAMS = 1024, 8, 2_000_000
@@ -25,15 +27,6 @@ MEMORY_BUDGET = 1 << 30   # bytes one session may use for weights, optimizer sta
 LIMITS = {"width": [1, MAX_WIDTH], "depth": [1, MAX_DEPTH], "params": MAX_PARAMS,
           "lr": [0, MAX_LR], "epochs": [1, MAX_EPOCHS], "batch_size": [1, MAX_BATCH],
           "memory_bytes": MEMORY_BUDGET}
-
-
-class ConfigError(ValueError):
-    """Something a client sent cannot be used: `field` names the value (a dotted path), `about`
-    the part of the protocol it concerns (a WebSocket `error`'s `about`; None: the caller's)."""
-
-    def __init__(self, message: str, field: str | None = None, about: str | None = None):
-        super().__init__(message)
-        self.message, self.field, self.about = message, field, about
 
 
 def _number(v, booleans: bool = False):
@@ -126,6 +119,7 @@ def validate_object(raw, model, field: str | None):
 def _parse_config(raw, datasets: dict[str, dict]) -> TrainConfig:
     config = validate_object(raw, TrainConfig, "config")
     _check_names(config, datasets)
+    _check_hyperparams(config)
     _check_sizes(config, datasets[config.dataset])
     _check_engine_args(config)
     return config
@@ -190,6 +184,14 @@ def check_model_names(c) -> None:
 def output_widths(data: dict) -> list[int]:
     """Widths the last layer may have: one unit per class, or one unit for two classes (y > ½)."""
     return [data["n_out"], 1] if data["n_out"] == 2 else [data["n_out"]]
+
+
+def _check_hyperparams(c: TrainConfig) -> None:
+    """The learning rate and every optimizer and schedule parameter within the ranges
+    /api/options advertises (the engine's HYPERPARAMS)."""
+    hyperparams.check_lr(c.optimizer, c.lr)
+    hyperparams.check_params("optimizer", c.optimizer, c.optimizer_params, "optimizer_params")
+    hyperparams.check_params("schedule", c.schedule, c.schedule_params, "schedule_params")
 
 
 def _check_sizes(c: TrainConfig, data: dict) -> None:

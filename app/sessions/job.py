@@ -150,26 +150,45 @@ class TrainingJob:
                 self.path = self.path[::2] if len(self.path) % 2 == 0 else self.path[::2] + [flat]
 
     def _finish(self, status: str, last: dict | None = None, weights=None) -> None:
-        weights = weights if weights is not None else (None if status == "diverged" else self.latest_weights)
-        if weights is not None:
-            self.store.save_weights(self.run_id, with_weights(self.config, weights))
-            self._save_trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
-        final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
-        self.store.set_status(self.run_id, status, json_ready(final)[0])
+        """Save the run and tell the client how it ended; if saving fails, the client hears
+        that instead (an `error` about the run, then the final status `error`)."""
+        try:
+            self._save(status, last, weights)
+        except Exception as err:   # the disk or the database failed: the client still hears the end
+            log.exception("run %s: saving failed", self.run_id)
+            return self._fail(f"{MESSAGES.get(status, status)}, but the run could not be saved: {err}",
+                              prefix="")
         self._release()   # before the client hears the end: nothing of the run is still held then
         self._status(status, message=MESSAGES.get(status, ""))
         self.finished.set()
 
-    def _fail(self, message: str) -> None:
+    def _save(self, status: str, last: dict | None, weights) -> None:
+        """Weights and trajectory (both or neither: DiskFull before either is written), then the row."""
+        weights = weights if weights is not None else (None if status == "diverged" else self.latest_weights)
+        if weights is not None:
+            initial, path = self._trajectory(np.concatenate([np.ravel(w) for w in weights]).astype(np.float32))
+            weight_bytes = sum(np.asarray(w).size * 4 for w in weights)
+            self.store.check_room(weight_bytes + path.nbytes + (0 if initial is None else initial.nbytes))
+            self.store.save_weights(self.run_id, with_weights(self.config, weights))
+            self.store.save_trajectory(self.run_id, initial, path)
+        final = {k: v for k, v in (last or {}).items() if isinstance(v, (int, float))}
+        self.store.set_status(self.run_id, status, json_ready(final)[0])
+
+    def _fail(self, message: str, prefix: str = "training failed: ") -> None:
+        """Tell the client the run failed (`error` about the run, then status `error`), whatever
+        else fails: the job always ends."""
         log.error("run %s failed: %s", self.run_id, message)
-        self.store.set_status(self.run_id, "error")
+        try:
+            self.store.set_status(self.run_id, "error")
+        except Exception:   # the store is what failed: the row stays "training", "interrupted" at the next start
+            log.exception("run %s: could not record the failure", self.run_id)
         self._release()
         self.outbox.put({"type": "error", "about": "run", "run_id": self.run_id, "field": None,
-                         "message": f"training failed: {message}"})
-        self._status("error", message=f"training failed: {message}")
+                         "message": prefix + message})
+        self._status("error", message=prefix + message)
         self.finished.set()
 
-    def _save_trajectory(self, final: np.ndarray) -> None:
+    def _trajectory(self, final: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
         """The initial weights and the path (ending at the saved weights), thinned to fit."""
         with self.lock:
             path = list(self.path)
@@ -179,7 +198,7 @@ class TrainingJob:
         keep = max(2, min(SAVED_PATH_POINTS, SAVED_PATH_BYTES // (4 * final.size)))
         if len(path) > keep:
             path = [path[i] for i in np.unique(np.linspace(0, len(path) - 1, keep).round().astype(int))]
-        self.store.save_trajectory(self.run_id, initial, np.stack(path))
+        return initial, np.stack(path)
 
     def _release(self) -> None:
         """Let go of what only a live run needs: the trajectory and the training data."""

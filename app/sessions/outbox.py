@@ -3,6 +3,8 @@
 Messages that must all arrive (status, epoch metrics, surfaces, errors) go in order; step
 metrics are dropped oldest-first beyond a cap; snapshots share one slot where the newest
 overwrites an unsent one. Nothing here grows without bound, and the trainer never waits.
+Replies to the client's own messages (errors, statuses of pause/resume/step) are counted
+while unsent, so the session can close a client that sends faster than it reads.
 """
 from __future__ import annotations
 
@@ -19,14 +21,17 @@ class Outbox:
         self._lock = threading.Lock()
         self._messages: deque = deque()
         self._step_count = 0
+        self.replies = 0        # unsent answers to the client's own messages
         self._latest = None
         self._event = asyncio.Event()
 
-    def put(self, message, droppable: bool = False) -> None:
-        """Queue a message (a dict or bytes); droppable ones may be discarded under load."""
+    def put(self, message, droppable: bool = False, reply: bool = False) -> None:
+        """Queue a message (a dict or bytes); droppable ones may be discarded under load;
+        `reply`: an answer to something the client sent."""
         with self._lock:
             self._messages.append((droppable, message))
             self._step_count += droppable
+            self.replies += reply
             if self._step_count > MAX_STEP_METRICS:
                 self._drop_oldest_droppable()
         self._wake()
@@ -45,6 +50,7 @@ class Outbox:
             messages = [m for _, m in self._messages]
             self._messages.clear()
             self._step_count = 0
+            self.replies = 0
             self._event.clear()
         return latest, messages
 

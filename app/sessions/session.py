@@ -1,5 +1,9 @@
 """TrainingSession: one `/ws/train` connection. The receive loop only sets flags; a pool
 worker trains; a sender task forwards the outbox, newest snapshot first, at most ~30 a second.
+
+Nothing a client sends can silence a session: every problem becomes an `error`, an exception
+in the sender is logged and reported (the sender goes on), and a client that sends faster
+than it reads is closed (1008) once MAX_UNREAD_REPLIES answers to it wait unsent.
 """
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ import asyncio
 import logging
 
 import numpy as np
-from starlette.websockets import WebSocket
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from ..core.errors import Unavailable
 from ..core.jsonsafe import dumps
-from ..resources import NotReady, Resources
+from ..resources import Resources
+from ..schemas import hyperparams
 from ..schemas.messages import ABOUT, parse_message
 from ..schemas.sweeps import parse_sweep
 from ..schemas.train import ConfigError, parse_config
@@ -24,6 +30,10 @@ from .snapshots import SnapshotEncoder
 
 log = logging.getLogger("downhill.session")
 SEND_INTERVAL = 1 / 30
+MAX_UNREAD_REPLIES = 1000   # answers to a client's own messages still unsent: past this it floods
+POLICY_VIOLATION = 1008    # WebSocket close code
+NO_RUN = "there is no run yet: send start (or step with a config) first"
+NEEDS_A_RUN = ("pause", "resume", "stop", "set_lr")   # before any start they would do nothing
 
 
 class TrainingSession:
@@ -63,6 +73,11 @@ class TrainingSession:
                 self.error(f"message too large ({len(text.encode())} bytes; limit {limit})", None, "message")
             else:
                 self.handle(text)
+            if self.outbox.replies > MAX_UNREAD_REPLIES:
+                log.warning("closing a session that sends faster than it reads")
+                await self.ws.close(POLICY_VIOLATION, reason=f"more than {MAX_UNREAD_REPLIES} replies "
+                                                             "unread: read the server's messages")
+                return
 
     def handle(self, text: str) -> None:
         """Act on one client message; problems become `error` messages, never exceptions."""
@@ -70,12 +85,14 @@ class TrainingSession:
         try:
             msg = parse_message(text)
             about = ABOUT[msg.type]
+            if self.job is None and msg.type in NEEDS_A_RUN:
+                raise ConfigError(NO_RUN, None)
             getattr(self, f"on_{msg.type}")(msg)
         except ConfigError as err:
             self.error(err.message, err.field, err.about or about)
         except (QueueFull, TooManySweeps) as err:
             self.error(f"the server is busy: {err}", None, "server")
-        except NotReady as err:
+        except Unavailable as err:   # still starting, or the disk budget is used up
             self.error(str(err), None, "server")
         except Exception as err:  # a bug must not cost the client its connection
             log.exception("message failed: %.200s", text)
@@ -83,10 +100,12 @@ class TrainingSession:
 
     def error(self, message: str, field: str | None, about: str) -> None:
         """An `error` message; `about` says which part of the protocol (docs/protocol.md)."""
-        self.outbox.put({"type": "error", "about": about, "message": message, "field": field})
+        self.outbox.put({"type": "error", "about": about, "message": message, "field": field}, reply=True)
 
     def on_start(self, msg, paused: bool | None = None) -> None:
         config = parse_config(msg.config, self.res.catalogue())
+        # DiskFull unless its weights and a short trajectory would fit (the current run goes on)
+        self.res.store.check_room(3 * 4 * config.n_params)
         data = self.res.training_data(config)
         self._end_job()
         self.last_config = msg.config
@@ -105,13 +124,13 @@ class TrainingSession:
     def on_pause(self, msg) -> None:
         if self._active():
             self.job.control.pause()
-            self.outbox.put(self.job.status_message("paused"))
+            self.outbox.put(self.job.status_message("paused"), reply=True)
 
     def on_resume(self, msg) -> None:
         if self._active():
             self.job.control.resume()
             if self.job.state != "queued":
-                self.outbox.put(self.job.status_message("training"))
+                self.outbox.put(self.job.status_message("training"), reply=True)
 
     def on_stop(self, msg) -> None:
         if self._active():
@@ -125,9 +144,11 @@ class TrainingSession:
             self.on_start(msg.model_copy(update={"config": config}), paused=True)
         self.job.control.step(msg.unit)
         if self.job.state != "queued":
-            self.outbox.put(self.job.status_message("paused", stepping=msg.unit))
+            self.outbox.put(self.job.status_message("paused", stepping=msg.unit), reply=True)
 
     def on_set_lr(self, msg) -> None:
+        if self.job is not None:
+            hyperparams.check_lr(self.job.config.optimizer, msg.lr)
         if self._active():
             self.job.control.set_lr(msg.lr)
 
@@ -176,24 +197,39 @@ class TrainingSession:
             job.cancelled()
 
     async def _send_loop(self) -> None:
-        try:
-            while True:
-                await self.outbox.wait()
-                latest, messages = self.outbox.take()
-                if latest is not None:
-                    await self._send_snapshot(*latest)
-                for message in messages:
-                    if isinstance(message, bytes):
-                        await self.ws.send_bytes(message)
-                    else:
-                        await self.ws.send_text(dumps(message))
-                await asyncio.sleep(SEND_INTERVAL)
-        except Exception:  # the client went away (or the socket broke): end the work
-            self._end_job()
+        while True:
+            await self.outbox.wait()
+            latest, messages = self.outbox.take()
+            items = ([latest] if latest is not None else []) + messages
+            for i, item in enumerate(items):
+                try:
+                    await self._send(item, snapshot=latest is not None and i == 0)
+                except Exception as err:
+                    if self._gone(err):   # the client went away (or the socket broke): end the work
+                        self._end_job()
+                        return
+                    log.exception("sending a message failed")
+                    self.error(f"the server could not send a message: {err}", None, "server")
+            await asyncio.sleep(SEND_INTERVAL)
+
+    async def _send(self, item, snapshot: bool) -> None:
+        if snapshot:
+            await self._send_snapshot(*item)
+        elif isinstance(item, bytes):
+            await self.ws.send_bytes(item)
+        else:
+            await self.ws.send_text(dumps(item))
+
+    def _gone(self, err: Exception) -> bool:
+        return (isinstance(err, (WebSocketDisconnect, ConnectionError))
+                or self.ws.client_state != WebSocketState.CONNECTED
+                or self.ws.application_state != WebSocketState.CONNECTED)
 
     async def _send_snapshot(self, run_id: str, snap) -> None:
         if self.job is None or run_id != self.job.run_id or self.encoder is None:
             return
         self.sent_snapshot = (run_id, snap)
-        probe = self.probe if self.probe is not None else self.default_probe
+        probe = self.probe
+        if probe is None or probe.size != self.encoder.scratch.sizes[0]:   # a probe for another network
+            probe = self.default_probe
         await self.ws.send_bytes(self.encoder.encode(snap, run_id, probe))

@@ -40,7 +40,7 @@ class SurfaceWorker:
         except ConfigError as err:
             session.error(f"surface: {err.message}", err.field, "surface")
         except (landscape.Unavailable, NotReady, KeyError) as err:
-            session.error(f"surface: {err}", None, "surface")
+            session.error(f"surface: {err}", getattr(err, "field", None), "surface")
         except Exception as err:
             log.exception("surface failed")
             session.error(f"surface failed: {err}", None, "surface")

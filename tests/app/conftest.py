@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from server_helpers import client_for
+from server_helpers import client_for, data_dir_from
 
 from app import resources
 from app.core.config import Settings
@@ -49,10 +48,7 @@ def seeded_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def data_dir(seeded_dir, tmp_path) -> Path:
     """A fresh data directory per test, with MNIST and the default model already in it."""
-    (tmp_path / "mnist.npz").symlink_to(os.readlink(seeded_dir / "mnist.npz"))
-    (tmp_path / "cache").symlink_to(seeded_dir / "cache")
-    shutil.copy(seeded_dir / "default_model.npz", tmp_path / "default_model.npz")
-    return tmp_path
+    return data_dir_from(seeded_dir, tmp_path)
 
 
 @pytest.fixture

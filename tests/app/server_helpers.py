@@ -3,8 +3,11 @@ with timeouts (the TestClient's own receive blocks forever)."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import anyio
 from fastapi.testclient import TestClient
@@ -29,6 +32,14 @@ def client_for(settings: Settings, wait_ready: bool = True):
                 assert time.monotonic() < deadline, client.get("/api/health").json()
                 time.sleep(0.05)
         yield client
+
+
+def data_dir_from(seed: Path, folder: Path) -> Path:
+    """`folder` made a data directory: the seed's MNIST and cache linked, its default model copied."""
+    (folder / "mnist.npz").symlink_to(os.readlink(seed / "mnist.npz"))
+    (folder / "cache").symlink_to(seed / "cache")
+    shutil.copy(seed / "default_model.npz", folder / "default_model.npz")
+    return folder
 
 
 def receive(ws, timeout: float = 20.0):
@@ -84,8 +95,8 @@ def live_server(settings: Settings):
 
     import httpx
     import uvicorn
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=settings.port,
-                                           log_level="warning"))
+    from app.__main__ import server_options
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), **{**server_options(settings), "host": "127.0.0.1"}))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{settings.port}"

@@ -1,4 +1,8 @@
-"""Browser end-to-end harness: one real server and one headless Chromium for the whole session."""
+"""Browser end-to-end harness: one real server and one headless Chromium for the whole session.
+
+The page runs under the server's Content-Security-Policy (no eval): `wait_for_function` is
+given a function (`"() => …"`), which Playwright evaluates once, never a bare expression,
+which it would eval on every poll and the policy would refuse."""
 from __future__ import annotations
 
 import json

@@ -31,7 +31,7 @@ def test_toy_race_draws_one_path_per_optimizer_and_steps(page, open_playground, 
     page.get_by_test_id("race-step").click()
     expect(contour).to_have_attribute("data-step", "2")
     page.get_by_test_id("race-play").click()
-    page.wait_for_function("Number(document.querySelector('[data-testid=contour-map]').dataset.step) > 5")
+    page.wait_for_function("() => Number(document.querySelector('[data-testid=contour-map]').dataset.step) > 5")
     page.locator("#panel-downhill").screenshot(style=UNSTICK, path=screenshots / "README-downhill-en.png")
     page.get_by_test_id("lang-toggle").click()
     expect(page.get_by_test_id("race-step")).to_have_text("한 걸음")

@@ -77,7 +77,7 @@ def test_random_test_digit_is_predicted_and_mistakes_are_listed(page, open_playg
     mistake = page.get_by_test_id("mistakes").locator("button").first
     label, guess = mistake.get_attribute("data-label"), mistake.get_attribute("data-prediction")
     mistake.click()
-    page.wait_for_function(f"document.querySelector('[data-testid=prediction]').dataset.prediction === '{guess}'"
+    page.wait_for_function(f"() => document.querySelector('[data-testid=prediction]').dataset.prediction === '{guess}'"
                            f" && document.querySelector('[data-testid=draw-note]').textContent.includes('{label}')")
     page.get_by_test_id("lang-toggle").click()
     expect(page.get_by_test_id("random-digit")).to_have_text("테스트 숫자 하나 가져오기")
@@ -89,7 +89,7 @@ def test_the_test_set_results_arriving_move_nothing_below_them(page, open_playgr
     held = []
     page.route("**/api/evaluation*", lambda route: held.append(route))
     open_playground(page)
-    page.wait_for_function("document.querySelector('[data-testid=eval-network]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('[data-testid=eval-network]').textContent.length > 0")
     boxes = "[document.querySelector('#panel-draw').getBoundingClientRect().height," \
             " document.querySelector('#panel-downhill').getBoundingClientRect().top]"
     before = page.evaluate(boxes)
@@ -120,5 +120,5 @@ def test_the_mistakes_gallery_is_one_tab_stop_and_a_pick_brings_the_pad_into_vie
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("[...document.querySelectorAll('[data-testid=mistakes] button')].indexOf(document.activeElement)") == 2
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelector('[data-testid=prediction]').dataset.prediction === '{guess}'")
+    page.wait_for_function(f"() => document.querySelector('[data-testid=prediction]').dataset.prediction === '{guess}'")
     expect(page.get_by_test_id("draw-canvas")).to_be_in_viewport()

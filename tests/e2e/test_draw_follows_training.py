@@ -19,7 +19,7 @@ def answered_by(pg) -> dict:
 
 
 def wait_source(pg, source: str, timeout=30_000) -> None:
-    pg.wait_for_function(f"document.querySelector('[data-testid=answered-by]').dataset.source === '{source}'",
+    pg.wait_for_function(f"() => document.querySelector('[data-testid=answered-by]').dataset.source === '{source}'",
                          timeout=timeout)
 
 
@@ -68,7 +68,7 @@ def test_your_network_answers_the_drawing_and_the_answer_changes_as_it_learns(pa
 def test_the_watch_diagram_follows_the_drawn_digit_while_training(page, open_playground):
     open_playground(page, QUICK + "&epochs=30&train_size=20000")
     page.get_by_test_id("train-start").click()
-    page.wait_for_function("document.querySelector('[data-testid=network-diagram]').dataset.probeSum", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=network-diagram]').dataset.probeSum", timeout=30_000)
     page.get_by_test_id("train-pause").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
     page.wait_for_timeout(400)
@@ -121,7 +121,7 @@ def test_a_tap_picks_a_hidden_neuron(browser, server_url):
         pg.wait_for_selector("body[data-ready=true]", timeout=30_000)
         pg.get_by_test_id("random-digit").scroll_into_view_if_needed()
         pg.get_by_test_id("random-digit").tap()
-        pg.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
+        pg.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
         layer1 = pg.locator("[data-testid=hidden-activations] canvas").first
         box = layer1.bounding_box()
         layer1.tap(position={"x": box["width"] * 0.1, "y": box["height"] * 0.1})

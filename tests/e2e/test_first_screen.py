@@ -40,7 +40,7 @@ def test_the_first_screen_holds_the_story_at_1440_by_900(browser, server_url, sc
         pg.get_by_test_id("train-start").click()
         # The ball rolls on this network's surface, still on the first screen, and the loss falls beside it.
         pg.wait_for_selector("[data-testid=surface-view][data-shown-field^='network:']", timeout=60_000)
-        pg.wait_for_function("Number(document.querySelector('[data-testid=loss-chart]').dataset.points) > 3", timeout=60_000)
+        pg.wait_for_function("() => Number(document.querySelector('[data-testid=loss-chart]').dataset.points) > 3", timeout=60_000)
         draw(pg, ONE)
         wait_prediction(pg)
         assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values())

@@ -20,7 +20,7 @@ def test_the_speed_control_slows_a_run_and_changes_while_training(page, open_pla
     expect(page.get_by_test_id("speed-hint")).to_contain_text("30 s")
     page.get_by_test_id("train-start").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "training", timeout=30_000)
-    page.wait_for_function("document.querySelector('[data-testid=watch-summary]').textContent.includes('step')", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=watch-summary]').textContent.includes('step')", timeout=30_000)
     start = last_step(page)
     page.wait_for_timeout(3000)
     moved = last_step(page) - start
@@ -39,12 +39,12 @@ def step_from_fresh(page, open_playground, button: str, shown: str) -> None:
     page.get_by_test_id(button).click()
     expect(summary).to_contain_text(shown, timeout=30_000)
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
-    page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 0",
+    page.wait_for_function("() => JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 0",
                            timeout=15_000)
     assert page.get_by_test_id("weight-images").locator("canvas").count() == 16
     draw(page, ONE)
     wait_prediction(page)
-    page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.source === 'run'", timeout=15_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=answered-by]').dataset.source === 'run'", timeout=15_000)
 
 
 def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
@@ -53,10 +53,10 @@ def test_step_from_a_fresh_start_moves_watch_and_the_pad(page, open_playground):
 
 def test_step_epoch_from_a_fresh_start_moves_watch_and_the_pad_then_step_moves_them_again(page, open_playground):
     step_from_fresh(page, open_playground, "train-step-epoch", "Epoch 1.00 · step 94")
-    page.wait_for_function("document.querySelector('[data-testid=answered-by]').dataset.epoch === '1'", timeout=15_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=answered-by]').dataset.epoch === '1'", timeout=15_000)
     page.get_by_test_id("train-step").click()
     expect(page.get_by_test_id("watch-summary")).to_contain_text("step 95", timeout=15_000)
-    page.wait_for_function("Number(document.querySelector('[data-testid=answered-by]').dataset.epoch) > 1", timeout=15_000)
+    page.wait_for_function("() => Number(document.querySelector('[data-testid=answered-by]').dataset.epoch) > 1", timeout=15_000)
 
 
 def test_a_run_that_does_not_learn_says_so_and_what_to_try(page, open_playground):
@@ -119,7 +119,7 @@ def test_the_runs_list_opens_downloads_and_deletes_a_saved_run(page, open_playgr
     page.get_by_test_id("run-draw").click()
     expect(page.get_by_test_id("draw-canvas")).to_be_in_viewport()
     draw(page, ONE)
-    page.wait_for_function(f"document.querySelector('[data-testid=answered-by]').textContent.includes('{run_id}')", timeout=15_000)
+    page.wait_for_function(f"() => document.querySelector('[data-testid=answered-by]').textContent.includes('{run_id}')", timeout=15_000)
     row.get_by_test_id("run-delete").click()
     expect(row).to_have_count(0)
     assert page.request.get(f"{page.base_url}/api/runs/{run_id}").status == 404

@@ -33,10 +33,10 @@ def test_removing_a_layer_and_changing_one_layers_activation(page, open_playgrou
     expect(params).to_contain_text(f"{784 * 16 + 16 + 16 * 10 + 10:,}")
     expect(page.get_by_test_id("layer-1-neurons")).to_have_count(0)
     page.get_by_test_id("layer-0-activation").select_option("relu")
-    page.wait_for_function("location.hash.includes('layers=784-16-10') && location.hash.includes('activation=relu')")
+    page.wait_for_function("() => location.hash.includes('layers=784-16-10') && location.hash.includes('activation=relu')")
     page.get_by_test_id("layer-add").click()
     page.get_by_test_id("layer-1-activation").select_option("tanh")
-    page.wait_for_function("decodeURIComponent(location.hash).includes('activation=relu,tanh')"
+    page.wait_for_function("() => decodeURIComponent(location.hash).includes('activation=relu,tanh')"
                            " || decodeURIComponent(location.hash).includes('activation=relu-tanh')")
     expect(params).to_contain_text("13,002")
 
@@ -89,7 +89,7 @@ def test_drawing_fills_the_saliency_map_and_the_slice(page, open_playground):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.85, steps=15)
     page.mouse.up()
-    page.wait_for_function("document.querySelector('[data-testid=prediction] [data-digit=\"1\"]')"
+    page.wait_for_function("() => document.querySelector('[data-testid=prediction] [data-digit=\"1\"]')"
                            ".dataset.prob > 0.3", timeout=10_000)
     assert page.evaluate(DISTINCT, "[data-testid=saliency]") > 8
     page.get_by_test_id("contour-map").scroll_into_view_if_needed()
@@ -116,5 +116,5 @@ def test_a_toy_set_chosen_in_build_learns_with_its_preset_and_replaces_the_pad(p
     box = toy.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.2)
     expect(page.get_by_test_id("prediction").locator("[data-digit]")).to_have_count(2)
-    page.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
+    page.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
     page.locator("#panel-story").screenshot(path=screenshots / "first-screen-moons-en.png")

@@ -20,7 +20,7 @@ def train_then_pause(page, open_playground) -> None:
     """Start a quick run, wait until the diagram has links to click, and pause."""
     open_playground(page, QUICK + "&epochs=20")
     page.get_by_test_id("train-start").click()
-    page.wait_for_function("JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 2",
+    page.wait_for_function("() => JSON.parse(document.querySelector('[data-testid=network-diagram]').dataset.clickPoints || '[]').length > 2",
                            timeout=60_000)
     page.get_by_test_id("train-pause").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")

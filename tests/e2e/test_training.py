@@ -11,7 +11,7 @@ def loss_points(pg) -> int:
 
 def wait_points(pg, more_than: int, timeout=30_000) -> int:
     pg.wait_for_function(
-        f"Number(document.querySelector('[data-testid=loss-chart]').dataset.points || 0) > {more_than}",
+        f"() => Number(document.querySelector('[data-testid=loss-chart]').dataset.points || 0) > {more_than}",
         timeout=timeout)
     return loss_points(pg)
 
@@ -65,7 +65,7 @@ def test_step_while_paused_advances_then_pauses(page, open_playground):
     held = loss_points(page)
     page.get_by_test_id("train-step-epoch").click()
     wait_points(page, held)
-    page.wait_for_function("document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
     expect(pill).to_have_attribute("data-state", "paused")
     page.wait_for_timeout(1000)
     after = loss_points(page)
@@ -78,7 +78,7 @@ def test_step_while_paused_advances_then_pauses(page, open_playground):
 def test_step_before_play_starts_paused_after_one_epoch(page, open_playground):
     open_playground(page, QUICK + "&epochs=3&train_size=2000")
     page.get_by_test_id("train-step-epoch").click()
-    page.wait_for_function("document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "paused")
     expect(page.get_by_test_id("watch-summary")).to_contain_text("Epoch 1.00")
 
@@ -98,7 +98,7 @@ def test_a_diverging_setup_says_so_and_suggests_a_lower_learning_rate(page, open
                     "&optimizer=sgd&lr=10&batch_size=32&epochs=1&seed=0")
     page.get_by_test_id("train-start").click()
     pill = page.get_by_test_id("status")
-    page.wait_for_function("['diverged', 'error', 'done'].includes("
+    page.wait_for_function("() => ['diverged', 'error', 'done'].includes("
                            "document.querySelector('[data-testid=status]').dataset.state)", timeout=30_000)
     message = page.get_by_test_id("status-message")
     assert pill.get_attribute("data-state") == "diverged", message.inner_text()
@@ -116,5 +116,5 @@ def test_nothing_above_the_draw_panel_moves_while_training(page, open_playground
     before = page.evaluate(boxes)
     page.get_by_test_id("train-start").click()
     wait_points(page, 3)
-    page.wait_for_function("document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[data-testid=acc-chart]').dataset.points > 0", timeout=30_000)
     assert page.evaluate(boxes) == before

@@ -179,3 +179,44 @@ def test_responses_carry_safety_headers(client):
     r = client.get("/")
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("scheme", ["Basic", "Token", "bearer-ish", ""])
+def test_only_a_bearer_authorization_carries_the_token(exposed, scheme):
+    client, token = exposed
+    assert client.get("/api/health", headers={"authorization": f"{scheme} {token}".strip()}).status_code == 401
+    assert client.get("/api/health", headers={"authorization": f"bearer {token}"}).status_code == 200
+
+
+def test_the_token_cookie_is_named_by_port(exposed):
+    """Cookies ignore ports: two servers on one machine must not overwrite each other's."""
+    client, token = exposed
+    page = client.get("/", params={"token": token})
+    assert page.headers["set-cookie"].startswith(f"downhill_token_8000={token};")
+    client.cookies.clear()
+    for name in ("downhill_token", "downhill_token_9000"):
+        assert client.get("/api/health", headers={"cookie": f"{name}={token}"}).status_code == 401
+    assert client.get("/api/health", headers={"cookie": f"downhill_token_8000={token}"}).status_code == 200
+
+
+def test_the_page_has_a_content_security_policy_without_inline_script(client):
+    import base64
+    import hashlib
+    import re
+    page = client.get("/")
+    policy = dict(d.strip().split(" ", 1) for d in page.headers["content-security-policy"].split(";"))
+    assert policy["connect-src"] == "'self' ws://127.0.0.1:8000"
+    assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", page.text, re.S)
+    assert all('type="importmap"' in attrs for attrs, _ in inline), "an inline script that is not an import map"
+    hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+              for _, body in inline}
+    assert set(policy["script-src"].split()) == {"'self'", *hashes}
+
+
+def test_every_answer_has_the_safety_headers_refusals_included(client):
+    for r in (client.get("/api/health"), client.get("/api/nothing"), client.get("/api/health", headers={"host": "evil"}),
+              client.post("/api/schedule", content=b"x", headers={"content-type": "text/plain"}),
+              client.get("/static/../app/main.py")):
+        assert r.headers["x-content-type-options"] == "nosniff", r.status_code
+        assert "default-src 'self'" in r.headers["content-security-policy"], r.status_code

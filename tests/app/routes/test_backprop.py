@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from server_helpers import client_for, strict_loads
+from server_helpers import client_for, data_dir_from, strict_loads
 
 from app.core.config import Settings
 from engine import optimizers
@@ -24,10 +24,7 @@ XOR_221 = {"dataset": "xor", "layers": [2, 2, 1], "activation": "tanh", "output"
 @pytest.fixture(scope="module")
 def api(seeded_dir, tmp_path_factory):
     """One server for the module (these endpoints keep nothing between calls)."""
-    folder = tmp_path_factory.mktemp("backprop")
-    (folder / "mnist.npz").symlink_to(os.readlink(seeded_dir / "mnist.npz"))
-    (folder / "cache").symlink_to(seeded_dir / "cache")
-    shutil.copy(seeded_dir / "default_model.npz", folder / "default_model.npz")
+    folder = data_dir_from(seeded_dir, tmp_path_factory.mktemp("backprop"))
     with client_for(Settings(data_dir=folder, workers=2)) as client:
         yield client
 
@@ -183,7 +180,16 @@ TRACE_BAD = [
 def test_bad_input_gets_422_naming_the_field(api, change, field):
     status, answer = post(api, "/api/backprop/trace", {**XOR_221, **change})
     assert status == 422, answer
-    assert answer["field"] == field and answer["detail"].startswith(field.split(".")[0]), answer
+    assert answer["field"] == field and _says(answer).startswith(field.split(".")[0]), answer
+
+
+def _says(answer: dict) -> str:
+    """The message of an error answer: this route's own sentence, or (a NaN, malformed JSON:
+    refused by the server's strict body layer for every route) its first problem, field first."""
+    detail = answer["detail"]
+    if isinstance(detail, str):
+        return detail
+    return ".".join(str(p) for p in detail[0]["loc"][1:]) + ": " + detail[0]["msg"]
 
 
 def _with_state(name: str, buffers: dict, step: int = 3) -> dict:
@@ -237,7 +243,7 @@ def test_bodies_that_are_not_objects_or_not_json(api):
     status, answer = post(api, "/api/backprop/trace", [1, 2])
     assert status == 422 and answer["field"] is None and "JSON object" in answer["detail"]
     r = api.post("/api/backprop/trace", content="{not json", headers={"content-type": "application/json"})
-    assert r.status_code == 422 and "not valid JSON" in r.json()["detail"]
+    assert r.status_code == 422 and "JSON" in _says(r.json())
     assert post(api, "/api/backprop/trace", XOR_221)[0] == 200   # and the server goes on
 
 

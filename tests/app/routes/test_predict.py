@@ -230,3 +230,61 @@ def test_a_digit_probe_after_a_toy_run_is_kept_for_the_next_digit_run(client):
         header, tensors = _snapshots(until(ws, is_status("done")))[-1]
     hidden = 1 / (1 + np.exp(-(np.asarray(digit["pixels"]) @ tensors["W1"] + tensors["b1"])))
     assert np.allclose(tensors["act1"], hidden, atol=1e-5)
+
+
+@pytest.mark.parametrize("payload, loc", [
+    ({"pixels": ["0.5"] * 784}, ["body", "pixels", 0]),      # types are strict: a string is not a number
+    ({"pixels": [True] + [0.5] * 783}, ["body", "pixels", 0]),
+    ({"image_b64": "AAAA", "width": "3", "height": 1}, ["body", "width"]),
+    ({"pixels": [0.5] * 784, "steps": "yes"}, ["body", "steps"]),
+    ({"pixels": None}, ["body", "pixels"]),
+])
+def test_predict_types_are_strict(client, payload, loc):
+    r = client.post("/api/predict", json=payload)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == loc, r.text
+
+
+def test_a_large_network_s_weights_come_as_a_binary_frame_not_json(client):
+    """A 1.86M-parameter network is 17 MB of JSON: the JSON answer says where to look instead."""
+    from app.core import frames
+    from engine.network import Network
+    resources = client.app.state.resources
+    big = Network.mlp([784, 1024, 1024, 10], seed=3)
+    run_id = resources.store.create(big.config, status="done")
+    resources.store.save_weights(run_id, big)
+    r = client.get("/api/model/weights", params={"model": run_id})
+    assert r.status_code == 406 and "format=frame" in r.json()["detail"]
+    r = client.get("/api/model/weights", params={"model": run_id, "format": "frame"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/octet-stream"
+    header, tensors = frames.decode(r.content)
+    assert header["type"] == "weights" and header["model"] == run_id
+    assert list(tensors) == ["W1", "b1", "W2", "b2", "W3", "b3"]
+    assert all(np.array_equal(tensors[n], p) for n, p in zip(big.param_names, big.params))
+    small = client.get("/api/model/weights", params={"format": "frame"})   # small ones too
+    assert frames.decode(small.content)[1]["W1"].shape == (784, 16)
+
+
+def test_predict_and_weights_are_worked_out_off_the_event_loop(client, monkeypatch):
+    """A 512×512 canvas or a big network's weights must not stall every other request."""
+    import asyncio
+    from app.routes import predict
+    from engine import preprocess
+    seen = []
+
+    def on_a_thread(name, original):
+        def wrapped(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+                seen.append((name, "event loop"))
+            except RuntimeError:
+                seen.append((name, "thread"))
+            return original(*args, **kwargs)
+        return wrapped
+    monkeypatch.setattr(preprocess, "steps", on_a_thread("steps", preprocess.steps))
+    monkeypatch.setattr(predict, "explain", on_a_thread("explain", predict.explain))
+    monkeypatch.setattr(predict, "dumps", on_a_thread("dumps", predict.dumps))
+    canvas = np.zeros((512, 512))
+    canvas[100:400, 200:300] = 1
+    assert client.post("/api/predict", json={"image": canvas.tolist()}).status_code == 200
+    assert client.get("/api/model/weights").status_code == 200
+    assert seen and all(where == "thread" for _, where in seen), seen

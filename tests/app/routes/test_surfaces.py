@@ -52,7 +52,7 @@ def test_default_model_surface_and_its_refusals(client):
     r = client.post("/api/runs/default/surface", json={"plane": "random", "resolution": 5})
     assert r.status_code == 200 and r.json()["run_id"] is None
     pca = client.post("/api/runs/default/surface", json={"plane": "pca"})
-    assert pca.status_code == 422 and pca.json()["detail"].startswith("plane:")
+    assert pca.status_code == 409 and pca.json()["detail"].startswith("plane:")
     assert "trajectory" in pca.json()["detail"]
     line = client.post("/api/runs/default/interpolation", json={})
     assert line.status_code == 409 and "initial weights" in line.json()["detail"]
