@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request, Response
 
 from .. import backprop
 from engine.jsonready import json_ready
+from ..core.openapi import request_body
 from ..deps import ResourcesDep
 from ..resources import NotReady
 from ..schemas import backprop as schema
@@ -24,45 +25,27 @@ ERRORS = {422: {"description": 'a field is wrong: {"detail": message, "field": i
           503: {"description": "the server is still starting (a gradient check on MNIST)"}}
 
 
-def _body(model) -> dict:
-    """OpenAPI for a body read by hand: the model's JSON schema with its definitions inlined."""
-    return {"requestBody": {"required": True, "content": {"application/json": {
-        "schema": _inline(model.model_json_schema())}}}}
-
-
-def _inline(schema: dict) -> dict:
-    defs = schema.pop("$defs", {})
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return walk(dict(defs[node["$ref"].rsplit("/", 1)[-1]]))
-            return {k: walk(v) for k, v in node.items()}
-        return [walk(v) for v in node] if isinstance(node, list) else node
-    return walk(schema)
-
-
 @router.get("/backprop/presets")
 def presets() -> dict:
     """The panel's starting networks (bodies for /trace and /train) and the limits it works in."""
     return {"presets": backprop.PRESETS, "limits": schema.LIMITS}
 
 
-@router.post("/backprop/trace", responses=ERRORS, openapi_extra=_body(schema.TraceRequest))
+@router.post("/backprop/trace", responses=ERRORS, openapi_extra=request_body(schema.TraceRequest))
 async def trace(request: Request, resources: ResourcesDep) -> Response:
     """Forward, backward, gradient check and one update for one example, node by node."""
     return await _answer(request, resources, lambda raw: backprop.trace_answer(
         schema.parse(raw, schema.TraceRequest, resources.catalogue())))
 
 
-@router.post("/backprop/train", responses=ERRORS, openapi_extra=_body(schema.TrainRequest))
+@router.post("/backprop/train", responses=ERRORS, openapi_extra=request_body(schema.TrainRequest))
 async def train(request: Request, resources: ResourcesDep) -> Response:
     """`steps` updates in a row; the network's answer on every example afterwards."""
     return await _answer(request, resources, lambda raw: backprop.train_answer(
         schema.parse(raw, schema.TrainRequest, resources.catalogue())))
 
 
-@router.post("/gradcheck", responses=ERRORS, openapi_extra=_body(schema.GradcheckRequest))
+@router.post("/gradcheck", responses=ERRORS, openapi_extra=request_body(schema.GradcheckRequest))
 async def gradcheck(request: Request, resources: ResourcesDep) -> Response:
     """Backprop against central differences (float64) for a training config's network."""
     def compute(raw) -> dict:

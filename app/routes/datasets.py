@@ -6,6 +6,8 @@ from fastapi import APIRouter, HTTPException, Query
 
 from engine.datasets import toy
 
+from ..core.openapi import problems
+
 router = APIRouter(prefix="/api/datasets", tags=["datasets"])
 DECIMALS = 6
 
@@ -14,7 +16,7 @@ def _split(split) -> dict:
     return {"x": [[round(float(v), DECIMALS) for v in row] for row in split.x], "y": [int(v) for v in split.y]}
 
 
-@router.get("/{name}/points")
+@router.get("/{name}/points", responses=problems(404, _404="no toy data set of that name"))
 def points(name: str, seed: int = Query(0, ge=0, le=2**32 - 1)) -> dict:
     """{"dataset", "seed", "view" (null unless two inputs), "classes", "train": {"x", "y"}, "val": {"x", "y"}, "same"}.
 

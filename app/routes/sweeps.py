@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Body, HTTPException
 
+from ..core.openapi import problems, request_body
 from ..deps import ResourcesDep
 from ..resources import NotReady
-from ..schemas.sweeps import parse_sweep
+from ..schemas.sweeps import SweepRequest, parse_sweep
 from ..schemas.train import ConfigError
 from ..sessions.pool import QueueFull
 from ..sweeps.registry import TooManySweeps
 
 router = APIRouter(prefix="/api/sweeps", tags=["sweeps"])
-STARTED = {422: {"description": "a field of the sweep is wrong; the message starts with its name"},
-           503: {"description": "the server is busy (sweeps or waiting line full) or still starting"}}
-KNOWN = {404: {"description": "no such sweep"}}
+STARTED = problems(422, 503, _422="a field of the sweep is wrong; the message starts with its name",
+                   _503="the server is busy (sweeps or waiting line full) or still starting")
+KNOWN = problems(404, _404="no such sweep")
 
 
-@router.post("", status_code=201, responses=STARTED)
+@router.post("", status_code=201, responses=STARTED, openapi_extra=request_body(SweepRequest))
 def start_sweep(resources: ResourcesDep, body: dict = Body(...)) -> dict:
     """Start a sweep: {"config", "axes": [1 or 2 axes], "epochs"}; answers the sweep with its cells."""
     try:

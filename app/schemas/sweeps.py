@@ -9,6 +9,9 @@ unless the whole grid is valid.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from engine import sweep
 from engine.errors import ParameterError
@@ -22,6 +25,24 @@ KEYS = ("config", "axes", "epochs")
 SETS = {"lr": ("lr",), "optimizer": ("optimizer", "optimizer_params"), "batch_size": ("batch_size",),
         "init": ("init", "init_std"), "activation": ("activation", "alpha"), "hidden": ("layers", "batch_size"),
         "seed": ("seed",)}
+
+
+class Axis(BaseModel):
+    """One varied setting: its values, or (lr only) `points` values spread on a log scale from min to max."""
+    model_config = ConfigDict(extra="forbid", strict=True)
+    field: Literal[sweep.FIELDS]
+    values: list | None = Field(None, min_length=1)
+    min: float | None = Field(None, gt=0, allow_inf_nan=False)
+    max: float | None = Field(None, gt=0, allow_inf_nan=False)
+    points: int | None = Field(None, ge=1, le=sweep.MAX_CELLS)
+
+
+class SweepRequest(BaseModel):
+    """The body of POST /api/sweeps, for the OpenAPI document; parse_sweep checks it, naming the field."""
+    model_config = ConfigDict(extra="forbid", strict=True)
+    config: dict = Field(default_factory=dict, description="the training config the sweep varies (`start`'s)")
+    axes: list[Axis] = Field(min_length=1, max_length=sweep.MAX_AXES)
+    epochs: int = Field(DEFAULT_EPOCHS, ge=1, le=sweep.MAX_EPOCHS)
 
 
 @dataclass(frozen=True)
