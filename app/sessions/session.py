@@ -209,7 +209,9 @@ class TrainingSession:
                         self._end_job()
                         return
                     log.exception("sending a message failed")
-                    self.error(f"the server could not send a message: {err}", None, "server")
+                    # said at once, in its place: before the messages that follow (the run's end among them)
+                    items.insert(i + 1, {"type": "error", "about": "server", "field": None,
+                                         "message": f"the server could not send a message: {err}"})
             await asyncio.sleep(SEND_INTERVAL)
 
     async def _send(self, item, snapshot: bool) -> None:

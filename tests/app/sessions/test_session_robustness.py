@@ -41,7 +41,7 @@ def test_an_exception_while_sending_is_reported_and_the_session_goes_on(client, 
         return original(self, *args)
     monkeypatch.setattr(SnapshotEncoder, "encode", fails_once)
     with client.websocket_connect(WS_URL) as ws:
-        ws.send_json({"type": "start", "config": TINY})
+        ws.send_json({"type": "start", "config": TINY, "speed": 50})   # paced: snapshots after the failed one
         seen = until(ws, is_status("done"))
         errors = [m for m in seen if is_type("error")(m)]
         assert errors and errors[0]["about"] == "server" and "an unexpected bug" in errors[0]["message"]
