@@ -75,6 +75,12 @@ def saved_source(resources: Resources, run_id: str | None) -> SurfaceSource:
     return SurfaceSource(net, train.x, train.y, path, initial, run_id)
 
 
+def untrained_source(resources: Resources, config: TrainConfig) -> SurfaceSource:
+    """The config's network at its seed's initial weights, on its training data; no path yet."""
+    train, _ = resources.training_data(config)
+    return SurfaceSource(config.network(), train.x, train.y, None, None, None)
+
+
 def _why_no_weights(status: str) -> str:
     if status in ("queued", "training", "paused"):
         return "this run is still training: ask its WebSocket session (`surface` message)"
@@ -84,7 +90,7 @@ def _why_no_weights(status: str) -> str:
 def surface(spec: SurfaceSpec, source: SurfaceSource) -> Surface:
     """The loss on the asked plane through the source's weights, with its path projected."""
     if spec.plane == "pca" and source.path is None:
-        who = "the default model has" if source.run_id is None else "this run has"
+        who = "this network has" if source.run_id is None else "this run has"
         raise Unavailable(f"plane: {who} no saved training trajectory, so there is no pca plane; "
                           "use \"random\" or \"weights\"", "plane")
     if spec.plane == "weights" and not spec.params:

@@ -10,8 +10,8 @@ from .core.bodies import BodyRules
 from .core.config import Settings
 from .core.security import SecurityMiddleware
 from .resources import Resources
-from .routes import (backprop, curves, datasets, digits, experiments, health, options, pages, predict, runs,
-                     surfaces, sweeps, toy, train_ws)
+from .routes import (backprop, curves, digits, experiments, health, options, pages, predict, runs,
+                     surfaces, sweeps, toy, toydata, train_ws)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="A neural-network playground you can watch learn. "
                               "WebSocket protocol: docs/protocol.md.")
     app.state.settings = settings
-    for module in (health, options, predict, digits, datasets, curves, toy, runs, surfaces, sweeps, backprop, experiments,
+    for module in (health, options, predict, digits, curves, toy, toydata, runs, surfaces, sweeps, backprop, experiments,
                    train_ws, pages):
         app.include_router(module.router)
     pages.mount_static(app)

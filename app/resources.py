@@ -25,6 +25,7 @@ from .sessions.live import LiveRuns
 from .sessions.pool import JobPool
 from .sessions.slots import SessionSlots
 from .sweeps.registry import Sweeps
+from .sessions.framecache import FrameCache
 
 log = logging.getLogger("downhill")
 DEFAULT_MODEL = "default_model.npz"
@@ -56,6 +57,7 @@ class Resources:
         self._models_lock = threading.Lock()
         self._catalogue: list[dict] | None = None
         self.evaluations = ByteCache(EVALUATION_CACHE_BYTES)   # model id -> its evaluation's JSON
+        self.untrained_surfaces = FrameCache()   # untrained networks' surface frames (sessions/surfaces.py)
         self.ready = threading.Event()
         self._thread = threading.Thread(target=self._prepare, name="downhill-startup", daemon=True)
 

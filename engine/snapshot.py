@@ -40,6 +40,7 @@ class Snapshot:
     activation_stats: list = field(default_factory=list)  # per Dense layer, on the probe batch: mean, std, zero, saturated, dead
     histograms: list = field(default_factory=list)       # per Dense layer {"weights", "activations"}
     full: bool = True   # False: a light step snapshot (numbers and gradient norms; no arrays or statistics)
+    extras: dict = field(default_factory=dict)   # what an application adds to a full one (decision regions, ...)
 
     def numbers(self) -> dict:
         """The small part, as it is (numbers may be non-finite): what a metrics row shows."""

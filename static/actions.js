@@ -13,6 +13,7 @@ export const cleared = () => ({ metrics: [], histHistory: [], lastSnapshot: null
 const SURFACE_EVERY_MS = 1000;      // while training, a new surface at most this often
 const SURFACE_PATIENCE_MS = 5000;   // an unanswered request is given up after this long
 const IDLE_SURFACE_MS = 3000;       // a paused or finished run without a surface is asked again this often
+const START_SURFACE = { plane: "random", resolution: 31 };   // before training: coarser, so it comes quickly
 
 /** The speed to send with a start: updates a second, or null (as fast as possible). */
 export function speedField(store) {
@@ -57,6 +58,8 @@ export function createActions(store, send, timers = {}) {
     cancelSweep: () => send(messages.cancelSweep()),
     surface: (spec) => surfaces.ask(spec),
     followSurface: (spec) => surfaces.follow(spec),
+    /** The surface of the untrained network `config` describes (answered into store "startSurface"). */
+    startSurface(config, { plane, ...opts } = START_SURFACE) { send(messages.surface(plane, { ...opts, config })); },
   };
 }
 

@@ -19,7 +19,7 @@ export function dispatch(store, msg) {
       // A snapshot sent again (recoloured for a new probe digit) adds no new point in time.
       if (msg.histograms && !sameStep(store.get("histHistory"), msg)) store.append("histHistory", { step: msg.step, epoch: msg.epoch, histograms: msg.histograms }, MAX_HIST);
       break;
-    case "surface": store.set("surface", msg); break;
+    case "surface": store.set(msg.untrained ? "startSurface" : "surface", msg); break;   // untrained: where Play starts
     case "status": store.set("status", msg); break;
     case "sweep": store.patch(msg.sweep_id === (store.get("sweep") || {}).sweep_id ? { sweep: msg } : { sweep: msg, sweepCells: {} }); break;
     case "sweep_cell": store.set("sweepCells", { ...(store.get("sweepCells") || {}), [msg.index]: msg }); break;

@@ -3,11 +3,15 @@ import common from "./i18n/common-text.js";
 import build from "./i18n/build-text.js";
 import watch from "./i18n/watch-text.js";
 import params from "./i18n/params-text.js";
+import draw from "./i18n/draw-text.js";
+import downhill from "./i18n/downhill-text.js";
+import runs from "./i18n/runs-text.js";
+import sweeps from "./i18n/sweeps-text.js";
+import backprop from "./i18n/backprop-text.js";
+import lessons from "./i18n/lessons-text.js";
 
 export const LANGS = ["en", "ko"];
 export const STORAGE_KEY = "downhill.lang";
-const LATER = ["./i18n/draw-text.js", "./i18n/downhill-text.js", "./i18n/runs-text.js", "./i18n/sweeps-text.js",
-  "./i18n/backprop-text.js", "./i18n/lessons-text.js"];
 
 /** [{en, ko}, ...] -> one {en, ko}; a key defined twice keeps the later value. */
 export function mergeDictionaries(list) {
@@ -16,10 +20,9 @@ export function mergeDictionaries(list) {
   return out;
 }
 
-/** The panel dictionaries merged; the Draw and Downhill ones only if they exist yet. */
+/** The panel dictionaries merged (async: kept so that a panel's texts could be loaded later). */
 export async function loadDictionaries() {
-  const later = await Promise.all(LATER.map((p) => import(p).then((m) => m.default, () => null)));
-  return mergeDictionaries([common, build, params, watch, ...later]);
+  return mergeDictionaries([common, build, params, watch, draw, downhill, runs, sweeps, backprop, lessons]);
 }
 
 /** Stored choice, else the first browser language we speak, else English. */

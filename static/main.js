@@ -6,6 +6,7 @@ import { createBackpropActions } from "./backpropactions.js";
 import { isActive } from "./runstates.js";
 import { encodeConfig, decodeConfig, encodePage, decodePage } from "./urlstate.js";
 import { defaultSpeed } from "./presets.js";
+import { speedAllowed } from "./views/build/speed.js";
 import { stalled, remedies } from "./stall.js";
 import { loadDictionaries, pickLanguage, translator, applyTranslations, STORAGE_KEY } from "./i18n.js";
 import common from "./i18n/common-text.js";
@@ -15,6 +16,7 @@ import { mountLanguage } from "./views/header/language.js";
 import * as buildView from "./views/build/build.js";
 import * as watchView from "./views/watch/watch.js";
 import { createSlots } from "./slots.js";
+import { followToyPoints } from "./toypoints.js";
 
 function storedLang() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
@@ -66,7 +68,7 @@ function syncUrl(store, normalize) {
     if (!options || isActive(store.get("status"))) return;
     const { config, found } = decodeConfig(location.hash, options.defaults);
     if (found) store.set("config", normalize(options, config));
-    if (page.speed !== undefined) store.set("speed", page.speed);
+    if (page.speed !== undefined && speedAllowed(page.speed, (options.limits || {}).speed)) store.set("speed", page.speed);
   });
 }
 
@@ -85,7 +87,31 @@ function watchLearning(store) {
   });
 }
 
-const LATER = ["draw", "downhill", "runs", "sweeps", "backprop", "lessons"];
+/** The panels mounted after Build and Watch, asked for at the start (literal imports: the page shell preloads them). */
+const LATER = {
+  draw: () => import("./views/draw/draw.js"),
+  downhill: () => import("./views/downhill/downhill.js"),
+  runs: () => import("./views/runs/runs.js"),
+  sweeps: () => import("./views/sweeps/sweeps.js"),
+  backprop: () => import("./views/backprop/backprop.js"),
+  lessons: () => import("./views/lessons/lessons.js"),
+};
+const SETTLE_MS = 1500;   // without a stroke, the first screen counts as settled this long after it is ready
+
+/**
+ * Resolves once the first screen has settled: the pad has answered its first stroke (store
+ * "answered"), or SETTLE_MS passed without one, and then the browser is idle. What is not needed
+ * to answer a stroke (three.js and the 3-D view, the race, the mistakes gallery) waits for it.
+ */
+function whenSettled(store) {
+  return new Promise((resolve) => {
+    let done = false;
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 50));
+    const go = () => { if (!done) { done = true; idle(() => resolve(), { timeout: 1000 }); } };
+    store.subscribe(["answered"], go);
+    setTimeout(go, SETTLE_MS);
+  });
+}
 
 /** Mount a panel whose module was asked for at the start (loading), once the page has its options. */
 async function mountLater(name, loading, ctx) {
@@ -118,7 +144,7 @@ function trackTopbar() {
 async function boot() {
   trackTopbar();
   // Everything the first screen needs is asked for at once: the panels' modules, the texts, the options.
-  const modules = LATER.map((name) => import(`./views/${name}/${name}.js`));
+  const modules = Object.values(LATER).map((load) => load());
   modules.forEach((m) => m.catch(() => {}));
   const optionsAsked = api("/api/options");
   optionsAsked.catch(() => {});
@@ -140,18 +166,23 @@ async function boot() {
   pollHealth(store, api);
   const options = await optionsAsked;
   const { config, errors } = decodeConfig(location.hash, options.defaults);
-  const bad = [...errors, ...linked.errors];
+  // A linked speed the server does not take is reported with the rest of a bad link, not changed quietly.
+  const speedOk = linked.speed === undefined || speedAllowed(linked.speed, (options.limits || {}).speed);
+  const bad = [...errors, ...linked.errors, ...(speedOk ? [] : ["speed"])];
   store.patch({ options, config: buildView.normalizeConfig(options, config),
-    speed: linked.speed !== undefined ? linked.speed : defaultSpeed(config.dataset),
+    speed: linked.speed !== undefined && speedOk ? linked.speed : defaultSpeed(config.dataset, (options.limits || {}).speed),
     ...(bad.length ? { status: { state: "badlink", fields: bad.join(", ") } } : {}) });
   syncUrl(store, buildView.normalizeConfig);
-  const panelCtx = { store, api, t, actions };
+  followToyPoints(store, api);
+  let settle;
+  const panelCtx = { store, api, t, actions, settled: new Promise((resolve) => { settle = () => whenSettled(store).then(resolve); }) };
   buildView.mount(document.getElementById("build-root"), panelCtx);
   const watch = watchView.mount(document.getElementById("watch-root"), panelCtx);
   applyTranslations(document, t);
-  const later = await Promise.all(LATER.map((name, i) => mountLater(name, modules[i], panelCtx)));
+  const later = await Promise.all(Object.keys(LATER).map((name, i) => mountLater(name, modules[i], panelCtx)));
   fillFirstScreen([later[0], watch, later[1]]);
   document.body.dataset.ready = "true";
+  settle();
 }
 
 boot().catch((err) => {

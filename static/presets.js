@@ -18,8 +18,8 @@ export const PRESETS = {
   delta_table: { config: { ...SMALL, layers: [3, 2], lr: 0.05, batch_size: 4, epochs: 100 }, speed: 10 },
 };
 
-/** The speed a data set starts at (updates a second). */
-export const defaultSpeed = (dataset) => (PRESETS[dataset] || PRESETS.mnist).speed;
+/** The speed a data set starts at (updates a second), no faster than the server paces (`range`: limits.speed). */
+export const defaultSpeed = (dataset, range = null) => Math.min((PRESETS[dataset] || PRESETS.mnist).speed, range ? range[1] : Infinity);
 
 /** The config fields a data set's preset sets (MNIST: the server's defaults for them; a set without a preset: none). */
 export function presetConfig(dataset, defaults = {}) {

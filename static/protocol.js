@@ -69,6 +69,20 @@ export function layersOf(snapshot) {
   return { weights, acts };
 }
 
+/** A toy set's decision regions in a snapshot -> {view, size, classes, confidence} (flat, row 0 = top), or null. */
+export function regionsOf(snapshot) {
+  const t = (snapshot && snapshot.tensors) || {};
+  if (!snapshot || !snapshot.regions || !t.region_class || !t.region_confidence) return null;
+  return { ...snapshot.regions, classes: t.region_class.data, confidence: t.region_confidence.data };
+}
+
+/** A toy set's outputs on every training example in a snapshot -> [[n_out] per example] (dataset order), or null. */
+export function outputsOf(snapshot) {
+  const t = snapshot && snapshot.tensors && snapshot.tensors.outputs;
+  if (!t) return null;
+  return Array.from({ length: t.shape[0] }, (_, k) => Array.from(row(t, k)));
+}
+
 /** Fields only added to a message when given: servers before the speed control refuse unknown fields. */
 const extra = (fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 

@@ -9,6 +9,7 @@ from engine.landscape import FUNCTIONS
 from ..deps import ResourcesDep
 from ..resources import DEFAULT_CONFIG
 from ..schemas import requests
+from ..schemas.messages import MAX_SPEED
 from ..schemas.train import LIMITS, MAX_BATCH, MAX_SNAPSHOT_EVERY
 
 router = APIRouter(prefix="/api", tags=["options"])
@@ -38,7 +39,8 @@ def limits(settings, slots: int) -> dict:
     in `min_exclusive` (lr must be > 0); the older keys keep their first shape."""
     return {
         **LIMITS,
-        "min_exclusive": ["lr", "surface_span"],
+        "min_exclusive": ["lr", "surface_span", "speed"],
+        "speed": [0, MAX_SPEED],
         "train_size": [1, MAX_BATCH],
         "snapshot_every": [1, MAX_SNAPSHOT_EVERY],
         "surface_resolution": [requests.MIN_RESOLUTION, requests.MAX_RESOLUTION],

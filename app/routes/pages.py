@@ -1,6 +1,8 @@
 """The page shell (templates/index.html) and the static file mounts."""
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
@@ -10,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..core import headers
+from ..modulegraph import module_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -19,6 +22,8 @@ VENDOR = {"three": ROOT / "node_modules" / "three", "uplot": ROOT / "node_module
           "swagger-ui": ROOT / "node_modules" / "swagger-ui-dist",
           "noto-sans-kr": ROOT / "node_modules" / "@fontsource" / "noto-sans-kr",
           "katex": ROOT / "node_modules" / "katex" / "dist"}
+
+IMPORT_MAP = re.compile(r'<script type="importmap">\s*(\{.*?\})\s*</script>', re.S)
 
 router = APIRouter()
 _templates = Jinja2Templates(directory=str(TEMPLATES))
@@ -50,7 +55,8 @@ def index(request: Request) -> HTMLResponse:
     if not (TEMPLATES / "index.html").is_file():
         return HTMLResponse(FALLBACK.format(lang=lang))
     settings = request.app.state.settings
-    context = {"lang": lang, "token": settings.token or "", "version": request.app.version}
+    context = {"lang": lang, "token": settings.token or "", "version": request.app.version,
+               "preload": _preload(request.app)}
     return _with_policy(_templates.TemplateResponse(request, "index.html", context), request)
 
 
@@ -59,6 +65,16 @@ def _with_policy(page: HTMLResponse, request: Request, import_maps_only: bool = 
     hashes = headers.inline_hashes(page.body, import_maps_only)
     page.headers["content-security-policy"] = headers.policy(request.headers.get("host", ""), hashes)
     return page
+
+
+def _preload(app) -> list[str]:
+    """The first screen's modules (app/modulegraph.py), read once per app; main.js itself is the page's script."""
+    if getattr(app.state, "preload", None) is None:
+        shell = (TEMPLATES / "index.html").read_text(encoding="utf-8")
+        found = IMPORT_MAP.search(shell)
+        imports = json.loads(found.group(1))["imports"] if found else {}
+        app.state.preload = module_graph(ROOT / "static", "main.js", imports)[1:]
+    return app.state.preload
 
 
 def mount_static(app: FastAPI) -> None:

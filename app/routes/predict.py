@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from engine import preprocess
+from engine.regions import classify
 
 from ..core import frames
 from ..core.jsonsafe import dumps
@@ -30,8 +31,11 @@ def answering_network(resources, body: PredictRequest):
     if body.run is not None and body.model is not None:
         raise HTTPException(422, 'send at most one of "run" and "model"')
     net, run = run_network(resources, body.run) if body.run is not None else (load_model(resources, body.model), None)
-    if net.sizes[0] != 784:
-        raise HTTPException(422, "model: this run was trained on a toy dataset, not on digits")
+    field = "run" if body.run is not None else "model"
+    if body.point is not None and net.sizes[0] != len(body.point):
+        raise HTTPException(422, f"point: this network takes {net.sizes[0]} inputs, not {len(body.point)}")
+    if body.point is None and net.sizes[0] != 784:
+        raise HTTPException(422, f"{field}: this run was trained on a toy dataset, not on digits (ask with \"point\")")
     return net, run
 
 
@@ -50,12 +54,14 @@ def read_canvas(body: PredictRequest) -> np.ndarray:
 
 
 def to_input(body: PredictRequest) -> tuple[np.ndarray, dict | None]:
-    """(the 784 MNIST-style values the network sees, preprocessing steps of a canvas or None)."""
-    given = [k for k in ("pixels", "image", "image_b64") if getattr(body, k) is not None]
+    """(the values the network sees: 784 MNIST-style ones or a toy point, preprocessing steps of a canvas or None)."""
+    given = [k for k in ("pixels", "image", "image_b64", "point") if getattr(body, k) is not None]
     if len(given) != 1:
-        raise HTTPException(422, 'send exactly one of "pixels" (784 values), "image" (rows) '
-                                 'or "image_b64" (with "width" and "height")')
+        raise HTTPException(422, 'send exactly one of "pixels" (784 values), "image" (rows), '
+                                 '"image_b64" (with "width" and "height") or "point" (a toy input)')
     field = given[0]
+    if field == "point":
+        return np.asarray(body.point, dtype=np.float32), None
     if field != "image_b64" and (body.width is not None or body.height is not None):
         raise HTTPException(422, '"width" and "height" go with "image_b64" only')
     array = read_canvas(body) if field == "image_b64" else _array(getattr(body, field), field)
@@ -93,11 +99,11 @@ def pipeline(s: dict) -> dict:
 
 
 def explain(net, x: np.ndarray) -> dict:
-    """Prediction, probabilities, per-layer activations and saliency for one input (784,)."""
+    """Prediction, probabilities, per-layer activations and saliency for one input (n_in,)."""
     layers = net.activations(x.reshape(1, -1).astype(net.dtype))
     probs = layers[-1]["post"][0]
-    prediction = int(np.argmax(probs))
-    saliency = net.saliency(x.astype(net.dtype), prediction)
+    prediction = int(classify(probs[None])[0][0])   # one output unit: class 1 when y > ½
+    saliency = net.saliency(x.astype(net.dtype), min(prediction, probs.size - 1))
     return {"prediction": prediction, "probabilities": _short(probs), "input": _short(x),
             "activations": [_short(layer["post"][0]) for layer in layers],
             "pre_activations": [_short(layer["pre"][0]) for layer in layers],

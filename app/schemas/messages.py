@@ -48,7 +48,7 @@ class SetSpeed(_Message):
 
 
 class Surface(_Message, SurfaceSpec):
-    pass
+    config: dict | None = None   # the untrained network of this training config, not the run's
 
 
 class Probe(_Message):

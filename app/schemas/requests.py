@@ -9,6 +9,7 @@ from .choices import MAX_RACE_STEPS, MAX_RACERS, RaceRequest, RacerSpec, Schedul
 from .types import WholeNumber
 
 MAX_CANVAS = 512
+MAX_POINT = 1e6   # |coordinate| of a toy input asked about
 MAX_TOY_GRID = 201
 MIN_RESOLUTION, MAX_RESOLUTION, MAX_SPAN = 3, 101, 100.0
 MAX_REACH = 10.0   # an interpolation runs over a in [lo, hi] within ±this
@@ -22,12 +23,13 @@ class _Body(BaseModel):
 # messages that say what a drawing needs ("values must lie in 0..1 (ink high)").
 Ink = Annotated[float, Field(json_schema_extra={"minimum": 0, "maximum": 1})]
 Row = Annotated[list[Ink], Field(min_length=1, max_length=MAX_CANVAS)]
+Coordinate = Annotated[float, Field(ge=-MAX_POINT, le=MAX_POINT)]
 BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
-_INPUTS = ("pixels", "image", "image_b64")
+_INPUTS = ("pixels", "image", "image_b64", "point")
 
 
 def _one_input(schema: dict, cls) -> None:
-    """Exactly one of the three inputs (width and height only with image_b64); at most one of
+    """Exactly one of the four inputs (width and height only with image_b64); at most one of
     run and model; fields are never null. What the server cannot say in JSON Schema (an
     image's rows of one length, base64 of width × height bytes) it says with a 422.
     (dependentSchemas rather than oneOf/not: the same rules, far cheaper for generators.)"""
@@ -35,9 +37,10 @@ def _one_input(schema: dict, cls) -> None:
         prop.pop("default", None)
     schema["anyOf"] = [{"required": [name]} for name in _INPUTS]
     schema["dependentSchemas"] = {
-        "pixels": _forbids("image", "image_b64", "width", "height"),
-        "image": _forbids("pixels", "image_b64", "width", "height"),
-        "image_b64": {**_forbids("pixels", "image"), "required": ["width", "height"]},
+        "pixels": _forbids("image", "image_b64", "width", "height", "point"),
+        "image": _forbids("pixels", "image_b64", "width", "height", "point"),
+        "image_b64": {**_forbids("pixels", "image", "point"), "required": ["width", "height"]},
+        "point": _forbids("pixels", "image", "image_b64", "width", "height"),
         "width": {"required": ["image_b64"]},
         "height": {"required": ["image_b64"]},
         "run": _forbids("model"),
@@ -61,6 +64,8 @@ class PredictRequest(_Body):
                            description="base64 of a uint8 canvas, row-major, 255 = full ink (a 512×512 one is ~350 KB)")
     width: WholeNumber = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's width")
     height: WholeNumber = Field(None, ge=1, le=MAX_CANVAS, description="image_b64's height")
+    point: list[Coordinate] = Field(None, min_length=1, max_length=1024,
+                                    description="a toy dataset's input (its n_in numbers), for a network trained on it")
     model: str = Field(None, max_length=64, description="a saved run id; the default model otherwise")
     run: str = Field(None, max_length=64,
                      description="a run id: its newest weights while it trains, its saved ones after")

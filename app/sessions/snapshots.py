@@ -6,6 +6,7 @@ import numpy as np
 from engine.jsonready import json_ready
 from engine.network import Network
 
+from .. import toyviews
 from ..core import frames
 from .live import with_weights
 
@@ -33,11 +34,13 @@ class SnapshotEncoder:
         self.scratch = scratch
 
     def encode(self, snap, run_id: str, probe: np.ndarray | None) -> bytes:
-        """Binary frame: header (step, epoch, histograms, probe) + W1, b1, … and act1, act2, …."""
+        """Binary frame: header (step, epoch, histograms, probe, regions) + W1, b1, …, act1, act2, …
+        and, for a toy set, region_class, region_confidence and outputs."""
         names = self.scratch.param_names
-        tensors = dict(zip(names, snap.weights))
+        extra_header, extra_tensors = toyviews.tensors(snap.extras)
+        tensors = {**dict(zip(names, snap.weights)), **extra_tensors}
         header = {"type": "snapshot", "run_id": run_id, "kind": snap.kind, "step": snap.step,
-                  "epoch": snap.epoch, "status": snap.status, "histograms": snap.histograms}
+                  "epoch": snap.epoch, "status": snap.status, "histograms": snap.histograms, **extra_header}
         if probe is not None:
             with_weights(None, snap.weights, self.scratch)
             layers = self.scratch.activations(probe.reshape(1, -1).astype(self.scratch.dtype))

@@ -3,17 +3,19 @@
 A request that arrives while one is being computed waits as the single pending request
 (a newer one replaces it), so a client asking every epoch never builds a backlog. The
 surface is the running job's (from memory), else the finished run's (from the store),
-else the default model's: app/landscape.py answers all three, as it does for HTTP.
+else the default model's: app/landscape.py answers all three, as it does for HTTP. A
+request with a `config` asks for that config's untrained network instead.
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 
 from .. import landscape
 from ..core import frames
 from ..resources import NotReady
-from ..schemas.train import ConfigError
+from ..schemas.train import ConfigError, parse_config
 
 log = logging.getLogger("downhill.surface")
 
@@ -52,11 +54,25 @@ class SurfaceWorker:
 
     def _frame(self, msg, job) -> bytes:
         """Compute the surface (in a worker thread) and encode its binary frame."""
+        if msg.config is not None:
+            return self._untrained(msg)
         source = self._source(job)
         surface = landscape.surface(msg, source)
         header = surface.header()
         header["run_id"] = source.run_id
         return frames.encode(header, {"values": surface.values})
+
+    def _untrained(self, msg) -> bytes:
+        """The untrained network of msg.config around its initial weights: where Play starts."""
+        res = self.session.res
+        key = json.dumps(msg.model_dump(), sort_keys=True)
+        frame = res.untrained_surfaces.get(key)
+        if frame is None:
+            config = parse_config(msg.config, res.catalogue())
+            surface = landscape.surface(msg, landscape.untrained_source(res, config))
+            frame = frames.encode({**surface.header(), "run_id": None, "untrained": True}, {"values": surface.values})
+            res.untrained_surfaces.put(key, frame)
+        return frame
 
     def _source(self, job) -> landscape.SurfaceSource:
         """The running job's network, else its saved run's, else (no run, or one that never

@@ -21,6 +21,7 @@ from engine.trainer import Trainer
 
 from .. import datasets
 from ..schemas.train import TrainConfig
+from ..toyviews import ToyViews
 from .pacing import LiveSnapshots
 
 BLOWN_UP = 1e30
@@ -91,12 +92,19 @@ def _build(config: TrainConfig, spec: dict, control, send, mnist_splits) -> Trai
     if config.dataset == "mnist":   # shared by the server (mapped files, object store), not loaded again
         mnist = Mnist(*mnist_splits(config.train_size), test=None)
     train, val, _ = build.data(config.model_dump(), mnist)
-    if spec.get("live", True):      # someone watches: snapshots paced for a page
+    live = spec.get("live", True)
+    if live:                        # someone watches: snapshots paced for a page
         snapshots = LiveSnapshots(config.snapshot_every, spec.get("max_snapshot_rate"))
     else:                           # a sweep cell: its epochs are all anyone reads
         snapshots = EverySteps(0)
+    views = ToyViews.for_run(config.dataset, train.x) if live else None
+
+    def on_snapshot(snap) -> None:
+        if views is not None:   # a toy set's full snapshots carry its decision regions and outputs
+            views.attach(snap, trainer.net)
+        send(("snapshot", snap))
     trainer = build.trainer(config.model_dump(), train, val, control=control, snapshots=snapshots,
-                            on_snapshot=lambda snap: send(("snapshot", snap)))
+                            on_snapshot=on_snapshot)
     send(("snapshot_weights", [p.copy() for p in trainer.net.params]))
     return trainer
 

@@ -102,6 +102,7 @@ def test_training_draws_the_real_surface_with_the_path(page, open_playground, sc
 
 def test_the_3d_view_still_turns_and_shows_the_chosen_function_after_ten_switches(page, open_playground):
     open_playground(page)
+    page.locator(".panel-nav a[href='#panel-downhill']").click()   # on the first screen it shows the network
     view = page.get_by_test_id("surface-view")
     expect(view).to_have_attribute("data-has-surface", "true", timeout=15_000)
     chooser = page.get_by_test_id("toy-function")

@@ -1,4 +1,6 @@
 """The first screen tells the story at 1440×900; a phone gets one column; navigation never hides a heading."""
+import re
+
 from playwright.sync_api import expect
 
 from test_draw import ONE, draw, wait_prediction
@@ -106,3 +108,51 @@ def test_the_page_opens_in_korean_from_the_link(browser, server_url):
         assert "lang=en" in pg.url
     finally:
         context.close()
+
+
+def test_before_anything_the_first_screen_invites_and_shows_this_networks_surface(page, open_playground):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(f if isinstance(f, str) else "")))
+    open_playground(page, "#layers=784-16-16-10&seed=3")
+    layers = page.get_by_test_id("hidden-activations")
+    expect(layers).to_have_attribute("data-idle", "true")
+    expect(page.get_by_test_id("layers-invite")).to_have_text("One box per neuron, waiting for input: draw a digit to see them light up.")
+    # The 3-D card shows this network at its starting weights (the ball where Play starts it), not the toy race.
+    view = page.get_by_test_id("surface-view")
+    expect(view).to_have_attribute("data-shown-field", "start:random", timeout=60_000)
+    expect(view).to_have_attribute("data-shows", "start")
+    expect(page.get_by_test_id("surface-caption")).to_have_text("Your network's loss, before training")
+    expect(page.get_by_test_id("surface-caption-help")).to_contain_text("Press Play")
+    draw(page, ONE)
+    wait_prediction(page)
+    expect(layers).to_have_attribute("data-idle", "false")
+    expect(page.get_by_test_id("layers-invite")).to_be_hidden()
+    page.get_by_test_id("clear-drawing").click()
+    expect(layers).to_have_attribute("data-idle", "true")
+    # Other settings: the surface of that other untrained network is asked for.
+    page.get_by_role("button", name="Remove hidden layer 2").click()
+    page.get_by_test_id("layer-0-neurons").fill("8")
+    page.get_by_test_id("layer-0-neurons").press("Tab")
+    asked = lambda: [f for f in sent if '"type":"surface"' in f and '"layers":[784,8,10]' in f]
+    deadline = 200
+    while not asked() and deadline:
+        page.wait_for_timeout(100)
+        deadline -= 1
+    assert asked(), sent
+    expect(view).to_have_attribute("data-shown-field", "start:random")
+
+
+def test_training_replaces_the_starting_surface_with_the_runs_own(page, open_playground):
+    open_playground(page, QUICK + "&epochs=1")
+    view = page.get_by_test_id("surface-view")
+    expect(view).to_have_attribute("data-shown-field", "start:random", timeout=60_000)
+    page.get_by_test_id("train-start").click()
+    expect(view).to_have_attribute("data-shown-field", re.compile(r"^network:"), timeout=60_000)
+    expect(page.get_by_test_id("surface-caption")).to_have_text("Your network's loss surface")
+    page.get_by_test_id("train-reset").click()
+    expect(view).to_have_attribute("data-shown-field", "start:random", timeout=30_000)
+    # In its own panel the 3-D view shows the panel's choice: the toy race.
+    page.get_by_test_id("mode-toy").click()
+    page.locator(".panel-nav a[href='#panel-downhill']").click()
+    expect(view).to_have_attribute("data-shows", "toy")
+    expect(view).to_have_attribute("data-shown-field", "himmelblau", timeout=30_000)

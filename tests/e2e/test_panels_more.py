@@ -64,7 +64,7 @@ def test_a_toy_set_trains_and_its_decision_regions_are_drawn(page, open_playgrou
     boundary = page.get_by_test_id("boundary")
     boundary.scroll_into_view_if_needed()
     # two classes on the diverging scale: both ends (blue and orange) must cover part of the plane
-    colours = ["[data-testid=boundary]", ["#2166ac", "#b35806"], 60]
+    colours = ["[data-testid=boundary]", ["#60a2cc", "#eb9c3a"], 40]
     page.wait_for_function(f"(a) => ({NEAR})(a).every((n) => n > 200)", arg=colours, timeout=5_000)
     page.locator("#panel-watch").screenshot(style=UNSTICK, path=screenshots / "watch-moons-en.png")
 

@@ -71,3 +71,11 @@ test("step from a fresh start sends the config and clears the charts", () => {
   actions.step("batch");
   assert.deepEqual(sent.at(-1), { type: "step", unit: "batch" });
 });
+
+test("the untrained network's surface is asked with the settings' config on a random plane", () => {
+  const sent = [];
+  const store = createStore({ status: null, config: { layers: [784, 16, 10] } });
+  const actions = createActions(store, (m) => sent.push(m), { every: () => 1, stopEvery: () => {}, later: () => {} });
+  actions.startSurface(store.get("config"));
+  assert.deepEqual(sent, [{ type: "surface", plane: "random", resolution: 31, config: { layers: [784, 16, 10] } }]);
+});

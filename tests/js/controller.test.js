@@ -101,3 +101,13 @@ test("a sweep's messages fill its own part of the store; its errors leave the ru
   assert.equal(store.get("status").state, "training");
   assert.equal(store.get("sweepError").field, "axes.0.max");
 });
+
+test("an untrained network's surface goes to its own place: the run's surface is left alone", () => {
+  const store = createStore({ status: null, surface: null, startSurface: null });
+  dispatch(store, { type: "surface", untrained: true, plane: "random" });
+  assert.equal(store.get("startSurface").plane, "random");
+  assert.equal(store.get("surface"), null);
+  dispatch(store, { type: "surface", plane: "pca", run_id: "r" });
+  assert.equal(store.get("surface").plane, "pca");
+  assert.equal(store.get("startSurface").plane, "random");
+});

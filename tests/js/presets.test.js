@@ -17,3 +17,8 @@ test("each toy set has settings of its own; MNIST takes the server's defaults; o
   assert.deepEqual(presetConfig("mnist", { layers: [784, 16, 10], lr: 0.5, seed: 3 }), { layers: [784, 16, 10], lr: 0.5 });
   assert.deepEqual(presetConfig("unknown"), {});
 });
+
+test("a data set's speed is no faster than the server paces", () => {
+  assert.equal(defaultSpeed("mnist", [0, 50]), 50);
+  assert.equal(defaultSpeed("moons", [0, 1000]), PRESETS.moons.speed);
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { decodeFrame, encodeFrame, parseMessage, dataStart, layersOf, row, messages } from "../../static/protocol.js";
+import { decodeFrame, encodeFrame, parseMessage, dataStart, layersOf, regionsOf, outputsOf, row, messages } from "../../static/protocol.js";
 
 /** A frame built by hand exactly as docs/protocol.md describes, independent of encodeFrame. */
 function handFrame(header, floats) {
@@ -64,4 +64,23 @@ test("message builders follow the protocol's field names", () => {
   assert.deepEqual(messages.setLr(0.01), { type: "set_lr", lr: 0.01 });
   assert.deepEqual(messages.step("epoch"), { type: "step", unit: "epoch" });
   assert.deepEqual(messages.start({ lr: 1 }), { type: "start", config: { lr: 1 } });
+});
+
+test("a toy snapshot's regions and outputs come out as the server laid them out", () => {
+  const header = { type: "snapshot", regions: { view: [-1, 1, -1, 1], size: 2 } };
+  const msg = parseMessage(encodeFrame(header, {
+    W1: { shape: [2, 1], data: Float32Array.from([1, 2]) },
+    region_class: { shape: [2, 2], data: Float32Array.from([0, 1, 1, 0]) },
+    region_confidence: { shape: [2, 2], data: Float32Array.from([0.9, 0.6, 0.7, 0.8]) },
+    outputs: { shape: [3, 2], data: Float32Array.from([0.1, 0.9, 0.8, 0.2, 0.5, 0.5]) } }));
+  const r = regionsOf(msg);
+  assert.deepEqual(r.view, [-1, 1, -1, 1]);
+  assert.equal(r.size, 2);
+  assert.deepEqual(Array.from(r.classes), [0, 1, 1, 0]);
+  assert.ok(Math.abs(r.confidence[1] - 0.6) < 1e-6);
+  assert.deepEqual(outputsOf(msg).map((o) => o.map((v) => Math.round(v * 10) / 10)), [[0.1, 0.9], [0.8, 0.2], [0.5, 0.5]]);
+  const digits = parseMessage(encodeFrame({ type: "snapshot" }, { W1: { shape: [1], data: Float32Array.from([1]) } }));
+  assert.equal(regionsOf(digits), null);
+  assert.equal(outputsOf(digits), null);
+  assert.equal(regionsOf(null), null);
 });

@@ -89,7 +89,7 @@ export function mount(root, ctx) {
     const limits = options.limits || {};
     const speed = store.get("speed");
     const updates = updatesPerEpoch(options, config) * (config.epochs || 0);
-    return { why: blockedReason(invalid, t), speed, seconds: speed ? updates / speed : null,
+    return { why: blockedReason(invalid, t), speed, seconds: speed ? updates / speed : null, speedRange: limits.speed,
       lrRange: { min: (limits.lr || [0])[0], max: (limits.lr || [0, 10])[1], minOpen: true } };
   }
   const updateTransport = () => transport.update(runState(store.get("status")), store.get("config") || {}, page());
@@ -126,7 +126,7 @@ export function mount(root, ctx) {
   store.subscribe(["activationPlots"], () => actPlots.update(plotted()));
   store.subscribe(["config"], () => {
     const config = store.get("config");
-    if (config.dataset !== dataset) { dataset = config.dataset; ctx.actions.setSpeed(defaultSpeed(dataset)); }
+    if (config.dataset !== dataset) { dataset = config.dataset; ctx.actions.setSpeed(defaultSpeed(dataset, ((store.get("options") || {}).limits || {}).speed)); }
     // Choosing an activation shows its own curves again (a lesson's list is put away).
     const now = JSON.stringify(configActivations(config));
     if (now !== activations) { activations = now; if (store.get("activationPlots")) store.set("activationPlots", null); }

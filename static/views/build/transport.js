@@ -67,7 +67,7 @@ export function mountTransport(root, { t, actions, onLr }) {
       // Text that is out of range stays as typed until it is corrected: nothing is changed silently.
       if (document.activeElement !== lrInput && !lrBad()) lrInput.value = fmt(config.lr);
       if (document.activeElement !== lrSlider && !lrBad()) lrSlider.value = toSlider(config.lr);
-      speed.update(page.speed, { seconds: page.seconds, live: active || run === "paused" });
+      speed.update(page.speed, { seconds: page.seconds, live: active || run === "paused", range: page.speedRange });
     },
   };
 }

@@ -24,7 +24,9 @@ function layout(t) {
     net: h("div", { class: "mode-box", hidden: true }),
   };
   // The 3-D view is shown on the first screen too (slots.js moves it): its home keeps its place here.
-  el.fig3d = h("figure", { class: "view view3d" }, el.view3d, h("figcaption", {}, tx(t, "downhill.view3d")),
+  el.caption = h("strong", { "data-testid": "surface-caption" });
+  el.captionHelp = h("small", { class: "hint", "data-testid": "surface-caption-help" });
+  el.fig3d = h("figure", { class: "view view3d" }, el.view3d, h("figcaption", {}, el.caption, " ", el.captionHelp),
     tx(t, "downhill.view3d.keys", "p", { class: "hint", id: "surface-keys" }));
   el.surfaceHome = h("div", { class: "slot slot-home surface-home" }, el.fig3d);
   const root = h("div", { class: "downhill" },
@@ -49,8 +51,20 @@ async function make3d(container, t) {
   }
 }
 
+/**
+ * What the 3-D view's caption says: the toy race's surface, or this network's loss (before training:
+ * around its starting weights; while it trains: around its weights, the ball being the network now).
+ */
+export function captionKeys(shows, netShowing, plane) {
+  if (shows === "toy") return ["downhill.view3d", "downhill.view3d.toy.help"];
+  if (netShowing === "run") return ["downhill.view3d.run", plane === "pca" ? "downhill.view3d.run.pca" : "downhill.view3d.run.plane"];
+  if (netShowing === "start") return ["downhill.view3d.start", "downhill.view3d.start.help"];
+  return ["downhill.view3d.net", "downhill.view3d.wait"];
+}
+
 export function mount(root, ctx) {
   const { t, store } = ctx;
+  const settled = ctx.settled || Promise.resolve();   // the heavy parts wait until the first screen has settled
   const { root: view, el } = layout(t);
   root.replaceChildren(view);
   const contour = mountContour(el.contour);
@@ -59,12 +73,23 @@ export function mount(root, ctx) {
   let surface = { setField() {}, draw() {} };
   const net = mountNet(el.net, { t, onAsk: (spec) => ctx.actions.surface(spec), onFollow: (spec) => ctx.actions.followSurface(spec),
     onPicks: (picks) => store.set("pickedWeights", picks) });
-  const modes = { toy: mountToy(el.toy, { t, options: store.get("options") || {}, api: ctx.api,
+  const modes = { toy: mountToy(el.toy, { t, options: store.get("options") || {}, api: ctx.api, ready: settled,
     onRace: (result) => store.set("toyRaceResult", result) }), net };
   // A lesson hands over a whole race: its function, racers, learning rates and starts.
   store.subscribe(["toyRace"], () => { const race = store.get("toyRace"); if (race) { setMode("toy"); modes.toy.race(race); } });
   let mode = "toy";
   let field = null;
+  // On the first screen the 3-D view always shows this network; in its own panel, the chosen mode.
+  let inStory = false;
+  const shows = () => (inStory ? "net" : mode);
+
+  function caption() {
+    const msg = store.get("surface");
+    const [title, help] = captionKeys(shows(), net.showing, msg && msg.plane);
+    mark(el.view3d, "shows", shows() === "toy" ? "toy" : net.showing || "none");
+    el.caption.textContent = t(title);
+    el.captionHelp.textContent = t(help);
+  }
 
   function setMode(next) {
     mode = next;
@@ -73,7 +98,9 @@ export function mount(root, ctx) {
     el.toyBtn.setAttribute("aria-pressed", String(mode === "toy"));
     el.netBtn.setAttribute("aria-pressed", String(mode === "net"));
     view.dataset.mode = mode;
+    caption();
   }
+  el.fig3d.addEventListener("slotmove", (e) => { inStory = e.detail.inStory; caption(); });
   el.toyBtn.addEventListener("click", () => setMode("toy"));
   el.netBtn.addEventListener("click", () => setMode("net"));
   let wasActive = false;
@@ -90,8 +117,9 @@ export function mount(root, ctx) {
     if (picks.length === 2) setMode("net");
     net.showPicks(picks);
   });
-  store.subscribe(["surface"], () => net.showSurface(store.get("surface")));
-  store.subscribe(["status"], () => { if (!store.get("status")) net.showSurface(null); });
+  store.subscribe(["surface"], () => { net.showSurface(store.get("surface")); caption(); });
+  store.subscribe(["status"], () => { if (!store.get("status")) { net.showSurface(null); caption(); } });
+  followStart(ctx, net, settled, caption);
   store.subscribe(["error"], () => { const err = store.get("error"); if (err && err.about === "surface") net.showError(err); });
   store.subscribe(["config"], () => net.setLayers((store.get("config") || {}).layers));
   net.setLayers((store.get("config") || {}).layers);
@@ -123,24 +151,26 @@ export function mount(root, ctx) {
     if (!visible) { running = false; return; }
     const dt = Math.min(0.1, (now - last) / 1000);
     last = now;
-    const scene = modes[mode].frame(dt);
+    const scene = modes[shows()].frame(dt);
     if (scene.field !== field) {
       field = scene.field;
       contour.setField(field);
       curve.setField(field);
       surface.setField(field);
     }
-    const oneD = scene.dim === 1;
-    if (el.curve.hidden === oneD) {
-      const [mapText, curveText] = el.curve.parentElement.querySelectorAll("figcaption > span");
-      el.curve.hidden = curveText.hidden = !oneD;
-      el.contour.hidden = mapText.hidden = oneD;
-    }
-    if (oneD) curve.draw(scene); else contour.draw(scene);
     surface.draw(scene);
-    const b = scene.sliceBall;
-    const key = `${field && field.z.length}|${field && field.lo}|${b ? `${b.x},${b.y}` : ""}|${t("downhill.slice")}`;
-    if (key !== sliceKey) { slice.draw(field, b, scene.axisLabel); sliceKey = key; }
+    if (!inStory) {   // the map (or a 1-D function's curve) and the slice live in the panel, out of sight while the 3-D view is on the first screen
+      const oneD = scene.dim === 1;
+      if (el.curve.hidden === oneD) {
+        const [mapText, curveText] = el.curve.parentElement.querySelectorAll("figcaption > span");
+        el.curve.hidden = curveText.hidden = !oneD;
+        el.contour.hidden = mapText.hidden = oneD;
+      }
+      if (oneD) curve.draw(scene); else contour.draw(scene);
+      const b = scene.sliceBall;
+      const key = `${field && field.z.length}|${field && field.lo}|${b ? `${b.x},${b.y}` : ""}|${t("downhill.slice")}`;
+      if (key !== sliceKey) { slice.draw(field, b, scene.axisLabel); sliceKey = key; }
+    }
     mark(el.contour, "paths", String((scene.paths || []).length && field ? scene.paths.length : 0));
     mark(el.contour, "step", String(scene.step ?? 0));
     mark(el.view3d, "hasSurface", String(!!field));
@@ -166,19 +196,52 @@ export function mount(root, ctx) {
   });
   io.observe(view);
   io.observe(el.fig3d);
-  make3d(el.view3d, t).then((s) => {
+  // three.js (2 MB) is asked for once the first screen has settled: the pad answers the first stroke before.
+  settled.then(() => make3d(el.view3d, t)).then((s) => {
     surface = s;
     field = undefined;
     // The 3-D view draws at the size of its box, wherever it is shown (the first screen or this panel).
     const fit = () => { if (el.view3d.clientWidth) surface.resize(el.view3d.clientWidth); };
     new ResizeObserver(fit).observe(el.view3d);
     fit();
-    // The first picture (mesh, contour map) waits for a quiet moment, so that a stroke on the pad
-    // right after the page opens is answered first; it comes within 1.5 s whatever happens.
-    const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-    later(() => { ready = true; start(); }, { timeout: 1500 });
+    ready = true;
+    start();
   });
-  store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); });
+  store.subscribe(["lang"], () => { modes.toy.relabel(); modes.net.relabel(); caption(); });
   setMode("toy");
   return { parts: { surface: el.fig3d }, homes: { surface: el.surfaceHome } };
+}
+
+const START_MAX_PARAMS = 100_000;   // larger networks take too long to draw before training (about 5 s at this size)
+const START_WAIT_MS = 500;          // settings typed in quick succession are drawn once
+
+/**
+ * Before training, this network's surface around its starting weights (a `surface` message with the
+ * current settings), asked again when they change; the run's own surface replaces it once it trains.
+ */
+function followStart(ctx, net, settled, onShown) {
+  const { store } = ctx;
+  let timer = null;
+  let last = "";
+  function ask() {
+    const config = store.get("config");
+    const key = JSON.stringify(config);
+    if (!config || key === last) return;
+    last = key;
+    const params = (config.layers || []).reduce((n, w, i, a) => (i ? n + a[i - 1] * w + w : 0), 0);
+    if (params > START_MAX_PARAMS) { net.showStart(null); onShown(); return; }
+    waiting = true;
+    ctx.actions.startSurface(config);
+  }
+  let waiting = false;
+  store.subscribe(["startSurface"], () => { waiting = false; net.showStart(store.get("startSurface")); onShown(); });
+  // Surfaces are answered in order: an error while this one is awaited is about these settings (Play will say what is wrong).
+  store.subscribe(["error"], () => {
+    const err = store.get("error");
+    if (waiting && err && err.about === "surface") { waiting = false; last = ""; net.showStart(null); onShown(); }
+  });
+  settled.then(() => {
+    ask();
+    store.subscribe(["config"], () => { clearTimeout(timer); timer = setTimeout(ask, START_WAIT_MS); });
+  });
 }

@@ -34,15 +34,22 @@ function controls(t) {
 
 const pair = (s) => s.split(/[ ,]+/).filter(Boolean).map(Number);
 
+/** An untrained network's `surface` message (no path yet) -> one whose one-point path is the centre: the starting weights. */
+export function startMessage(msg) {
+  return { ...msg, path: [[0, 0]], path_loss: [msg.center_loss], path_surface_loss: [msg.center_loss] };
+}
+
 /**
  * mountNet(root, {t, onAsk(spec), onFollow(spec), onPicks(picks)}) -> {frame(dt) -> scene, relabel(),
- * showSurface(msg | null), showError(err), setLayers(sizes), showPicks(picks)}.
+ * showSurface(msg | null), showStart(msg | null), showing, showError(err), setLayers(sizes), showPicks(picks)}.
  * onAsk: draw this plane now; onFollow: keep this plane current while training; onPicks: typed weights.
  */
 export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
   const { root: box, el } = controls(t);
   root.append(box);
-  const st = { field: null, msg: null, paths: [], s: 0, failed: false, layers: [] };
+  // msg: the run's surface (the `surface` message); start: the untrained network's (`surface` with a config),
+  // shown until the run has one: the ball sits where Play will start it.
+  const st = { field: null, msg: null, start: null, paths: [], s: 0, failed: false, layers: [] };
 
   /** The two weights of the "weights" plane, or null (with a note) when an index is out of range. */
   function chosenWeights() {
@@ -76,15 +83,25 @@ export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
   }
 
   function showSurface(msg) {
-    if (!msg || !msg.tensors || !msg.tensors.values) {
-      st.field = null; st.paths = []; st.msg = null;
+    st.msg = msg && msg.tensors && msg.tensors.values ? msg : null;
+    draw(st.msg || st.start);
+  }
+
+  /** The untrained network's surface (a `surface` message with `untrained`), or null: drawn while there is no run surface. */
+  function showStart(msg) {
+    st.start = msg && msg.tensors && msg.tensors.values ? startMessage(msg) : null;
+    if (!st.msg) draw(st.start);
+  }
+
+  function draw(msg) {
+    if (!msg) {
+      st.field = null; st.paths = [];
       renderReadouts();
       return;
     }
-    st.msg = msg;
     box.dataset.plane = msg.plane;
     st.field = fieldFromSurface(msg);
-    st.field.label = `network:${msg.plane}`;
+    st.field.label = msg.untrained ? `start:${msg.plane}` : `network:${msg.plane}`;
     const path = msg.path || [];
     st.paths = [{ points: path, values: msg.path_surface_loss || [], color: PATH },
       { points: path, values: (msg.path_loss || []).map((v) => (Number.isFinite(v) ? v : st.field.hi)), color: TRUE, dash: [4, 4] }];
@@ -94,7 +111,7 @@ export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
 
   function renderReadouts() {
     const msg = st.msg;
-    if (!st.failed) el.note.textContent = msg ? "" : t("downhill.net.empty");
+    if (!st.failed) el.note.textContent = msg ? "" : t(st.start ? "downhill.net.start" : "downhill.net.empty");
     el.variance.textContent = msg && msg.explained_variance
       ? t("downhill.variance", { a: (100 * msg.explained_variance[0]).toFixed(1), b: (100 * msg.explained_variance[1]).toFixed(1) }) : "";
     const tl = (msg && msg.path_loss) || [];
@@ -141,7 +158,8 @@ export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
   renderReadouts();
 
   function frame(dt) {
-    const path = (st.msg && st.msg.path) || [];
+    const shown = st.msg || st.start;
+    const path = (shown && st.field && shown.path) || [];
     st.s = follow(st.s, Math.max(0, path.length - 1), dt);
     const sl = st.paths.length ? st.paths[0].values : [];
     const at = path.length ? pointAt(path, st.s) : null;
@@ -153,6 +171,9 @@ export function mountNet(root, { t, onAsk, onFollow, onPicks }) {
     frame,
     relabel: () => { setLayers(st.layers); renderReadouts(); },
     showSurface,
+    showStart,
+    /** "run": the training run's surface is shown; "start": the untrained network's; null: none yet. */
+    get showing() { return st.msg ? "run" : st.start ? "start" : null; },
     showError(err) { st.failed = true; el.note.textContent = err.message; },
     setLayers,
     showPicks,

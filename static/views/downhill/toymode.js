@@ -38,10 +38,11 @@ function controls(t, fns) {
 }
 
 /**
- * mountToy(root, {t, options, api, onRace({body, answer})}) -> {frame(dt) -> scene, pointer(kind, [x, y]), nudge, race(body), relabel()};
- * api fetches the surfaces and races; onRace hears every race answered (the lessons check them).
+ * mountToy(root, {t, options, api, onRace({body, answer}), ready}) -> {frame(dt) -> scene, pointer(kind, [x, y]), nudge, race(body),
+ * relabel()}; api fetches the surfaces and races; onRace hears every race answered (the lessons check them); the first
+ * function is asked for once `ready` (a promise: the first screen has settled) resolves.
  */
-export function mountToy(root, { t, options, api, onRace = () => {} }) {
+export function mountToy(root, { t, options, api, onRace = () => {}, ready = Promise.resolve() }) {
   const fns = options.toy_functions || [];
   const { root: box, el } = controls(t, fns);
   root.append(box);
@@ -130,7 +131,7 @@ export function mountToy(root, { t, options, api, onRace = () => {} }) {
       step: Math.floor(st.s) };
   }
 
-  el.fn.addEventListener("change", () => { st.autoplay = true; loadFunction(el.fn.value).catch((err) => { el.note.textContent = err.message; }); });
+  el.fn.addEventListener("change", () => { st.autoplay = true; st.chosen = true; loadFunction(el.fn.value).catch((err) => { el.note.textContent = err.message; }); });
   el.play.addEventListener("click", () => {
     if (st.s >= maxStep()) st.s = 0;
     st.playing = !st.playing;
@@ -143,7 +144,9 @@ export function mountToy(root, { t, options, api, onRace = () => {} }) {
   // a race the student asks for (another function, start point or learning rate) plays at once.
   if (first) {
     el.fn.value = first.name;
-    loadFunction(first.name).catch((err) => { el.note.textContent = err.message; }).finally(() => { st.autoplay = true; });
+    // (unless the student chose a function before then)
+    ready.then(() => (st.chosen ? null : loadFunction(first.name))).catch((err) => { el.note.textContent = err.message; })
+      .finally(() => { st.autoplay = true; });
   } else el.note.textContent = t("downhill.notoy");
 
   /** Move the common start (every racer starts there again), then re-run the race. */
@@ -174,6 +177,7 @@ export function mountToy(root, { t, options, api, onRace = () => {} }) {
     /** Show the race a lesson asks for: its function, start, steps and racers (with their own starts and settings). */
     race(body) {
       st.autoplay = true;
+      st.chosen = true;   // the first function, loaded once the first screen settles, must not replace it
       return loadFunction(body.function, body).catch((err) => { el.note.textContent = err.message; });
     },
     relabel() {

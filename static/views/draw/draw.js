@@ -9,9 +9,8 @@ import { createNeuronView } from "./neuron.js";
 import { mountEvaluation } from "./evaluation.js";
 import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "./follow.js";
 import { createThrottle } from "../../throttle.js";
-import { layersOf } from "../../protocol.js";
-import { mountToyView } from "./toyview.js";
 import { mountAnalyze } from "./analyze.js";
+import { followToySet } from "./toyfollow.js";
 
 const REFRESH_MS = 500;   // a training run's answer is re-asked at most this often
 const PROBE_MS = 200;     // while drawing, the probe follows the strokes at most this often
@@ -72,52 +71,6 @@ function showSteps(el, steps) {
     canvas.style.width = `${Math.round(ww * side)}px`;
     canvas.style.height = `${Math.round(hh * side)}px`;
   }
-}
-
-/**
- * A toy set replaces the digit tools: the pad's place shows the plane with the regions and the data
- * points (asked for once per data set and seed), the bars and hidden layers answer for the point clicked.
- */
-function followToySet(ctx, el, { bars, layers, view }) {
-  const { store, t } = ctx;
-  const toy = mountToyView(el.toyBox, { t, onAnswer: (a) => { bars.update(a.probabilities, a.prediction); layers.update(a.activations.slice(0, -1)); } });
-  const points = new Map();   // "name|seed" -> [{x, y, label}] | null (the server has none)
-  const dataset = () => {
-    const options = store.get("options") || {};
-    const config = store.get("config") || {};
-    return (options.datasets || []).find((d) => d.name === config.dataset) || null;
-  };
-  const active = () => (dataset() || {}).kind === "toy";
-
-  /** The data points, from a server that offers them (its options mark the set with `points: true`). */
-  async function loadPoints(ds, seed) {
-    const key = `${ds.name}|${seed}`;
-    if (points.has(key) || !ds.points) return;
-    points.set(key, null);
-    try {
-      const answer = await ctx.api(`/api/datasets/${ds.name}/points?seed=${seed}`);
-      points.set(key, answer.x.map(([x, y], i) => ({ x, y, label: answer.y[i] })));
-      draw.now();
-    } catch { /* no points for this set: the regions alone */ }
-  }
-
-  const draw = createThrottle(() => {
-    const ds = dataset();
-    const mode = ds && ds.kind === "toy" ? "toy" : "digits";
-    el.padBox.dataset.mode = el.answerBox.dataset.mode = view.dataset.mode = mode;
-    if (mode !== "toy") return;
-    const config = store.get("config");
-    loadPoints(ds, config.seed);
-    const snap = store.get("lastSnapshot");
-    const status = store.get("status");
-    const mine = snap && status && snap.run_id === status.run_id;
-    toy.update({ layers: mine ? layersOf(snap).weights : [], config, view: ds.view, points: points.get(`${ds.name}|${config.seed}`) });
-    if (!mine) { bars.reset(Math.max(2, ds.n_out)); layers.update(config.layers.slice(1, -1).map((n) => new Array(n).fill(0))); }
-  }, 250);
-  store.subscribe(["config", "options", "lastSnapshot", "status"], () => draw.soon());
-  store.subscribe(["lang"], () => toy.relabel());
-  draw.now();
-  return { active };
 }
 
 /** Follows the training run: the newest weights answer, re-asked at most every REFRESH_MS; the drawing is the run's probe. */
@@ -189,13 +142,16 @@ export function mount(root, ctx) {
     showDigit(m.pixels, m.label);
     el.padBox.scrollIntoView({ block: "center" });
   } });
+  // The test-set evaluation (a 260 KB answer and 48 pictures) waits until the first screen has settled.
   const evaluate = () => evaluation.update(ctx.store.get());
   // Noise and off-centre digits, asked of the network that answers (a lesson asks with its own run).
   const analyze = mountAnalyze(el.analyze, { t, api: ctx.api, onResult: (r) => ctx.store.set("analysis", r),
     network: () => { const who = answeringRun(ctx.store.get("status"), ctx.store.get("lastSnapshot")); return who ? { run: who.run } : {}; } });
   ctx.store.subscribe(["analyzeRequest"], () => { const body = ctx.store.get("analyzeRequest"); if (body) analyze.ask(body); });
-  ctx.store.subscribe(["health", "status", "lastSnapshot"], evaluate);
-  evaluate();
+  (ctx.settled || Promise.resolve()).then(() => {
+    ctx.store.subscribe(["health", "status", "lastSnapshot"], evaluate);
+    evaluate();
+  });
   const predictor = createPredictor((body) => ctx.api("/api/predict", { method: "POST", body }), show,
     (err) => { el.note.textContent = err.message; });
   const follow = followRun(ctx, el, predictor, state);
@@ -234,6 +190,7 @@ export function mount(root, ctx) {
     neuron.show(answer);
     follow.label();
     follow.sendProbe();
+    if (!ctx.store.get("answered")) ctx.store.set("answered", true);   // the first screen has done its job
   }
 
   function showDigit(pixels, label) {
@@ -253,6 +210,7 @@ export function mount(root, ctx) {
     state.version += 1;
     neuron.show(null);
     bars.reset();
+    planned();
     follow.label();
     el.note.textContent = t("draw.empty");
   });
@@ -275,12 +233,17 @@ export function mount(root, ctx) {
   });
   el.note.textContent = t("draw.start");
   follow.label();
-  const toy = followToySet(ctx, el, { bars, layers, view });
-  // Before the first digit the hidden layers show as quiet squares, one per neuron of the planned network.
+  const toy = followToySet({ t, api: ctx.api, onProbe: (xy) => ctx.actions.probe(xy) }, el, { bars, layers, view });
+  const toyNow = () => ({ status: ctx.store.get("status"), snapshot: ctx.store.get("lastSnapshot"), config: ctx.store.get("config"),
+    datasets: (ctx.store.get("options") || {}).datasets, drawWith: ctx.store.get("drawWith") });
+  ctx.store.subscribe(["config", "options", "lastSnapshot", "status", "drawWith"], () => toy.update(toyNow()));
+  ctx.store.subscribe(["lang"], () => toy.relabel());
+  toy.update(toyNow());
+  // Before the first digit the hidden layers show as empty outlined grids, one cell per neuron of the
+  // planned network, with a line saying that drawing lights them up.
   const planned = () => {
     if (state.answer || toy.active()) return;
-    const sizes = ((ctx.store.get("config") || {}).layers || []).slice(1, -1);
-    layers.update(sizes.map((n) => new Array(n).fill(0)));
+    layers.idle(((ctx.store.get("config") || {}).layers || []).slice(1, -1), "draw.layers.invite");
   };
   ctx.store.subscribe(["config"], planned);
   planned();

@@ -43,3 +43,23 @@ export function runInputs(snapshot, config) {
   if (W1) return W1.shape[0];
   return ((config && config.layers) || [784])[0];
 }
+
+/**
+ * What the toy plane shows ({dataset, seed, run, live}; run null: no network yet), or null when the Draw
+ * panel shows digits. Like the pad: this page's run answers (a toy run of the configured set); without
+ * one, a run picked in the Runs panel (`picked`: {id, dataset, seed}, or {id} for a digit run); else the
+ * configured toy set, untrained.
+ */
+export function toySubject({ status, snapshot, config, datasets, picked }) {
+  const byName = (name) => (datasets || []).find((d) => d.name === name) || null;
+  const configured = byName((config || {}).dataset);
+  const isToy = (d) => !!d && d.kind === "toy";
+  const W1 = status && WITH_WEIGHTS.includes(status.state) && snapshot && snapshot.run_id === status.run_id
+    && snapshot.tensors && snapshot.tensors.W1;
+  if (W1) {
+    if (!isToy(configured) || W1.shape[0] !== configured.n_in) return null;   // this page's digit run: the pad
+    return { dataset: configured, seed: config.seed ?? 0, run: status.run_id, live: ["training", "paused"].includes(status.state) };
+  }
+  if (picked) return isToy(byName(picked.dataset)) ? { dataset: byName(picked.dataset), seed: picked.seed ?? 0, run: picked.id, live: false } : null;
+  return isToy(configured) ? { dataset: configured, seed: config.seed ?? 0, run: null, live: false } : null;
+}

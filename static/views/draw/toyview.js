@@ -1,25 +1,24 @@
 /**
- * The Draw panel for a 2-D toy set: the plane coloured by the class the network predicts, the data
- * points on it, and a click (or tap, or arrow keys) asks the network about one point: its answer
- * and its hidden layers, computed from the newest weights.
+ * The Draw panel for a 2-D toy set: the plane coloured by the class the network predicts (the
+ * server's grid), the data points on it, and a click (or tap, or arrow keys) asks the network
+ * about one point; the panel's glue asks the server and shows the answer in the bars and layers.
+ * A toy set with more inputs than two has no plane to draw: a note says so.
  */
-import { h, tx } from "../../dom.js";
-import { forwardAll } from "../../mlp.js";
-import { paintRegions, paintPoints } from "../../regions.js";
+import { h } from "../../dom.js";
+import { mountPlane } from "../../regions.js";
 
-const GRID = 96;
 const SIDE = 280;
 
-/** mountToyView(root, {t, onAnswer({probabilities, prediction, activations})}) -> {update({layers, config, view, points}), relabel()}. */
-export function mountToyView(root, { t, onAnswer }) {
-  const regions = h("canvas", { class: "toy-regions", "data-testid": "toy-regions", "aria-hidden": "true" });
-  const dots = h("canvas", { class: "toy-points", "data-testid": "toy-points", "aria-hidden": "true" });
+/** mountToyView(root, {t, onAsk([x, y])}) -> {update({regions, points, view, classes, inputs}), relabel(), asked}. */
+export function mountToyView(root, { t, onAsk }) {
+  const holder = h("div", { class: "toy-frame", "data-testid": "toy-map", role: "application", tabindex: "0",
+    "aria-label": t("draw.toy.aria"), "data-i18n-aria-label": "draw.toy.aria" });
+  const plane = mountPlane(holder, { testid: "toy-regions", side: SIDE });
   const marker = h("span", { class: "toy-marker", hidden: true });
-  const frame = h("div", { class: "toy-frame", "data-testid": "toy-map", role: "application", tabindex: "0",
-    "aria-label": t("draw.toy.aria"), "data-i18n-aria-label": "draw.toy.aria" }, regions, dots, marker);
+  plane.frame.append(marker);
   const note = h("p", { class: "hint", "data-testid": "toy-note", "aria-live": "polite" });
-  root.append(frame, note);
-  let now = { layers: [], config: null, view: null, points: null };
+  root.append(holder, note);
+  let now = { regions: null, points: null, view: null, classes: 2 };
   let asked = null;   // the point asked about, [x, y]
 
   function ask(xy) {
@@ -27,21 +26,17 @@ export function mountToyView(root, { t, onAnswer }) {
     const [x0, x1, y0, y1] = now.view;
     Object.assign(marker.style, { left: `${((xy[0] - x0) / (x1 - x0)) * 100}%`, top: `${(1 - (xy[1] - y0) / (y1 - y0)) * 100}%` });
     marker.hidden = false;
-    frame.dataset.asked = xy.map((v) => v.toFixed(2)).join(",");
-    if (!now.layers.length) return;
-    const acts = forwardAll(now.layers, now.config, xy).map((a) => Array.from(a));
-    const out = acts[acts.length - 1];
-    const probabilities = out.length === 1 ? [1 - out[0], out[0]] : out;
-    onAnswer({ probabilities, prediction: probabilities.indexOf(Math.max(...probabilities)), activations: acts });
+    holder.dataset.asked = xy.map((v) => v.toFixed(2)).join(",");
+    onAsk(xy);
   }
 
-  frame.addEventListener("pointerdown", (e) => {
+  holder.addEventListener("pointerdown", (e) => {
     if (!now.view) return;
-    const r = frame.getBoundingClientRect();
+    const r = plane.frame.getBoundingClientRect();
     const [x0, x1, y0, y1] = now.view;
     ask([x0 + ((e.clientX - r.left) / r.width) * (x1 - x0), y1 - ((e.clientY - r.top) / r.height) * (y1 - y0)]);
   });
-  frame.addEventListener("keydown", (e) => {
+  holder.addEventListener("keydown", (e) => {
     const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
     if (!d || !now.view) return;
     e.preventDefault();
@@ -51,23 +46,22 @@ export function mountToyView(root, { t, onAnswer }) {
   });
 
   function relabel() {
-    const trained = now.layers.length && now.layers[0].W.shape[0] === 2;
-    const help = now.points && now.points.length ? "draw.toy.help" : "draw.toy.helpNoPoints";
-    note.textContent = t(trained ? help : "draw.toy.empty", { n: now.points ? now.points.length : 0 });
+    const help = now.points && now.points.train.length ? "draw.toy.help" : "draw.toy.helpNoPoints";
+    if (!now.view) note.textContent = t("draw.toy.noPlane", { n: now.inputs });
+    else note.textContent = t(now.regions ? help : "draw.toy.empty");
   }
 
   return {
+    /** regions: the grid of the network that answers (null: none yet); points: {train, val} or null. */
     update(next) {
       now = next;
-      const trained = now.layers.length && now.layers[0].W.shape[0] === 2 && now.view;
-      frame.dataset.trained = String(!!trained);
-      if (trained) paintRegions(regions, now.layers, now.config, now.view, GRID);
-      else regions.getContext("2d").clearRect(0, 0, regions.width, regions.height);
-      if (now.view) paintPoints(dots, now.points || [], now.view, SIDE, Math.max(2, (now.config.layers || [0, 2]).at(-1)));
-      frame.dataset.points = String((now.points || []).length);
-      if (asked && trained) ask(asked);
+      holder.dataset.trained = String(!!now.regions);
+      holder.hidden = !now.view;
+      holder.dataset.points = String(now.points ? now.points.train.length + now.points.val.length : 0);
+      plane.update(now);
       relabel();
     },
     relabel,
+    get asked() { return asked; },
   };
 }

@@ -4,6 +4,7 @@ import { lineChart } from "../../linechart.js";
 import { paintHeatmap } from "../../pixels.js";
 import { CATEGORICAL } from "../../colors.js";
 import { settingsLine, when } from "./table.js";
+import { mountPlane } from "../../regions.js";
 
 const MAX_PICTURES = 32;
 const finite = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -34,7 +35,12 @@ export function mountDetail(root, { t, onDrawWith }) {
     title, setup, h("div", { class: "run-buttons" }, drawWith, links),
     h("div", { class: "cards" }, h("figure", { class: "card" }, h("h3", {}, t("watch.loss.title")), lossBox),
       h("figure", { class: "card" }, h("h3", {}, t("watch.acc.title")), accBox)),
-    h("figure", { class: "card wide" }, h("h3", {}, t("watch.weights.title")), pictures, picturesNote));
+    h("figure", { class: "card wide", "data-testid": "run-weights-card" }, h("h3", {}, t("watch.weights.title")), pictures, picturesNote));
+  // A two-input toy run: its decision regions and the data instead of weight pictures.
+  const planeTitle = h("h3", {});
+  const planeCard = h("figure", { class: "card wide", hidden: true }, planeTitle);
+  const plane = mountPlane(planeCard, { testid: "run-regions", side: 280, label: true });
+  box.append(planeCard);
   root.append(box);
   let charts = null;
   let shown = null;
@@ -63,8 +69,19 @@ export function mountDetail(root, { t, onDrawWith }) {
     picturesNote.textContent = !weights ? t("runs.noWeights") : square ? t("watch.weights.legend") : t("watch.weights.none");
   }
 
+  function drawPlane(toy) {
+    planeCard.hidden = !toy;
+    weightsCard().hidden = !!toy;
+    if (!toy) return;
+    planeTitle.textContent = t("watch.boundary.title");
+    plane.label(t("watch.boundary.aria"));
+    plane.update(toy);
+  }
+  const weightsCard = () => box.querySelector("[data-testid=run-weights-card]");
+
   return {
-    show(run, weights) {
+    /** toy: {regions, points, view, classes} of a two-input toy run (GET /api/runs/{id}/regions), else null. */
+    show(run, weights, toy = null) {
       shown = run;
       box.hidden = false;
       title.textContent = t("runs.title", { id: run.id, when: when(run, t) });
@@ -73,10 +90,11 @@ export function mountDetail(root, { t, onDrawWith }) {
         h("a", { class: "btn small", href: `/api/runs/${run.id}/config.json`, download: `${run.id}-config.json`, "data-testid": "run-config" }, t("runs.download.config")),
         run.has_weights ? h("a", { class: "btn small", href: `/api/runs/${run.id}/weights.npz`, download: `${run.id}-weights.npz`, "data-testid": "run-weights-file" }, t("runs.download.weights")) : null);
       drawWith.textContent = t("runs.draw");
-      drawWith.hidden = !(run.has_weights && run.config.dataset === "mnist");
+      drawWith.hidden = !run.has_weights;
       drawWith.onclick = () => onDrawWith(run.id);
       drawCharts(run);
       drawWeights(weights);
+      drawPlane(toy);
     },
     close() { shown = null; box.hidden = true; },
     get shown() { return shown; },

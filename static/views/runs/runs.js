@@ -3,6 +3,8 @@ import { h, tx } from "../../dom.js";
 import { ENDED } from "../../runstates.js";
 import { mountTable } from "./table.js";
 import { mountDetail } from "./detail.js";
+import { regionsFromAnswer } from "../../regions.js";
+import { pointsOf } from "../../toypoints.js";
 import { mountCompare } from "./compare.js";
 
 const WATCHED_RUNS = 12;       // runs of this page whose every update is kept for overlaying
@@ -61,10 +63,19 @@ export function mount(root, ctx) {
     try {
       const run = await api(`/api/runs/${id}`);
       const weights = run.has_weights ? await api(`/api/model/weights?run=${id}`).catch(() => null) : null;
-      if (openId === id) detail.show(run, weights);
+      const toy = run.has_weights ? await toyPlane(run).catch(() => null) : null;
+      if (openId === id) detail.show(run, weights, toy);
     } catch (err) {
       note.textContent = err.message;
     }
+  }
+
+  /** A two-input toy run's regions and its data points, or null. */
+  async function toyPlane(run) {
+    const ds = ((store.get("options") || {}).datasets || []).find((d) => d.name === run.config.dataset);
+    if (!ds || ds.kind !== "toy" || ds.n_in !== 2) return null;
+    const [answer, points] = await Promise.all([api(`/api/runs/${run.id}/regions`), pointsOf(api, ds.name, run.config.seed ?? 0)]);
+    return { regions: regionsFromAnswer(answer.regions), points, view: ds.view, classes: Math.max(2, ds.n_out) };
   }
 
   async function remove(id) {

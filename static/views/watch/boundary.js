@@ -1,24 +1,22 @@
-/** Decision regions of a 2-D toy set: each pixel coloured by what the network predicts there. */
+/** Decision regions of a 2-D toy set: each cell coloured by what the network predicts there, with the data points. */
 import { h } from "../../dom.js";
-import { paintRegions } from "../../regions.js";
+import { mountPlane } from "../../regions.js";
 
-const N = 64;
+const SIDE = 320;
 
-/** mount(root, t) -> {update(layers, config, view | null)}. */
+/** mount(root, t) -> {update({regions, points, view, classes})}: regions from the server (null before training). */
 export function mountBoundary(root, t) {
-  const canvas = h("canvas", { class: "boundary", width: N, height: N, "data-testid": "boundary", role: "img" });
-  const note = h("p", { class: "hint" });
-  root.append(canvas, note);
+  const plane = mountPlane(root, { testid: "boundary", side: SIDE, label: true });
+  const note = h("p", { class: "hint", "data-testid": "boundary-note" });
+  root.append(note);
   return {
-    update(layers, config, view) {
-      canvas.setAttribute("aria-label", t("watch.boundary.aria"));
-      if (!layers.length || layers[0].W.shape[0] !== 2 || !view) {
-        canvas.getContext("2d").clearRect(0, 0, N, N);
-        note.textContent = t("watch.boundary.empty");
-        return;
-      }
-      paintRegions(canvas, layers, config, view, N);
-      note.textContent = t("watch.boundary.legend", { x0: view[0], x1: view[1], y0: view[2], y1: view[3] });
+    update({ regions, points, view, classes }) {
+      plane.label(t("watch.boundary.aria"));
+      plane.update({ regions, points, view, classes });
+      const v = view || (regions && regions.view);
+      const legend = v ? t(classes > 2 ? "watch.boundary.legend.many" : "watch.boundary.legend", { x0: v[0], x1: v[1], y0: v[2], y1: v[3] }) : "";
+      const dots = points ? ` ${t(points.val.length ? "watch.boundary.dots" : "watch.boundary.dots.train")}` : "";
+      note.textContent = regions ? legend + dots : t("watch.boundary.empty") + dots;
     },
   };
 }

@@ -2,7 +2,7 @@
 import { h, onScreen } from "../../dom.js";
 import { createThrottle } from "../../throttle.js";
 import { CATEGORICAL } from "../../colors.js";
-import { layersOf } from "../../protocol.js";
+import { layersOf, regionsOf } from "../../protocol.js";
 import { lossSeries, accuracySeries, lrSeries, gradSeries } from "./series.js";
 import { lineChart } from "../../linechart.js";
 import { mountHistograms } from "./histograms.js";
@@ -64,7 +64,7 @@ export function mount(root, ctx) {
   const actStats = mountActStats(cards.hist.body, t);
   const boundary = mountBoundary(cards.boundary.body, t);
   const outputs = mountOutputTable(cards.outputs.body, t);
-  const examples = followExamples(ctx, () => pictures.now());
+  const examples = followExamples(store);
   const explorer = mountInitExplorer(cards.init.body, { t, api: ctx.api, onResult: (r) => store.set("initExperimentResult", r) });
   store.subscribe(["initExperiment"], () => { const body = store.get("initExperiment"); if (body) explorer.show(body); });
   const picking = { picks: () => store.get("pickedWeights") || [], onPick: (picks) => store.set("pickedWeights", picks) };
@@ -132,14 +132,17 @@ export function mount(root, ctx) {
       weights.update(first ? first.W : null, planned());
     },
     boundary: () => {
-      if (!cards.boundary.el.hidden) boundary.update(layers().weights, store.get("config"), datasetInfo(store).view || DEFAULT_VIEW);
+      if (cards.boundary.el.hidden) return;
+      const ds = datasetInfo(store);
+      boundary.update({ regions: regionsOf(store.get("lastSnapshot")), points: store.get("toyPoints"),
+        view: ds.view && ds.view.length ? ds.view : null, classes: Math.max(2, ds.n_out) });
     },
     outputs: () => {
       if (cards.outputs.el.hidden) return;
       const snap = store.get("lastSnapshot");
       const status = store.get("status");
       const mine = snap && status && snap.run_id === status.run_id;
-      const rows = mine ? trainingOutputs(snap, store.get("config"), examples.now()) : null;
+      const rows = mine ? trainingOutputs(snap, examples.now()) : null;
       outputs.update(rows);
       if (rows) store.set("trainingOutputs", { run_id: snap.run_id, step: snap.step, ...rows });
     },
@@ -150,22 +153,31 @@ export function mount(root, ctx) {
     drawn[key] = { at: -Infinity, stale: false };
     near[key] = onScreen(cards[key].el, () => { if (drawn[key].stale) drawPart(key); });
   }
+  // Which picture has nothing to show yet (its card then says what will appear): the diagram and
+  // the plane always show something (the planned network, the data points).
+  const emptyPicture = {
+    hist: () => !(store.get("histHistory") || []).length, weights: () => !layers().weights.length,
+    net: () => false, boundary: () => false, outputs: () => false,
+  };
   function drawPart(key) {
     drawn[key] = { at: performance.now(), stale: false };
     parts[key]();
+    cards[key].el.dataset.empty = String(emptyPicture[key]());
   }
 
-  function drawPictures(force = false) {
+  /** Which picture cards this data set has: weight images for digits, the plane for a 2-D toy set, the outputs table for a small one. */
+  function chooseCards() {
     const ds = datasetInfo(store);
     cards.weights.el.hidden = !!ds && ds.kind === "toy";
-    cards.boundary.el.hidden = !ds || ds.kind !== "toy" || ds.n_in !== 2;
-    // The pictures say "press Play" until the run's first snapshot, not for ever.
-    const shown = String(!store.get("lastSnapshot"));
-    for (const key of ["hist", "net", "weights", "boundary"]) cards[key].el.dataset.empty = shown;
+    cards.boundary.el.hidden = !ds || ds.kind !== "toy" || ds.n_in !== 2;   // a plane needs two inputs
     cards.outputs.el.hidden = !examples.wanted();
     const netHelp = cards.net.el.querySelector(":scope > .hint");
     netHelp.dataset.i18n = ds && ds.kind === "toy" ? "watch.net.help.toy" : "watch.net.help";
     netHelp.textContent = t(netHelp.dataset.i18n);
+  }
+
+  function drawPictures(force = false) {
+    chooseCards();
     for (const key of Object.keys(parts)) {
       const since = performance.now() - drawn[key].at;
       if (force || !training() || near[key]() || since > OFF_SCREEN_MS) drawPart(key);
@@ -197,7 +209,7 @@ export function mount(root, ctx) {
     drawAll();
   }
 
-  store.subscribe(["metrics", "lastSnapshot", "histHistory", "config"], schedule);
+  store.subscribe(["metrics", "lastSnapshot", "histHistory", "config", "toyPoints"], schedule);
   store.subscribe(["lang"], relabel);
   let width = root.clientWidth;
   new ResizeObserver(() => {
@@ -212,15 +224,11 @@ export function mount(root, ctx) {
   return { reset: drawAll, parts: { loss: cards.loss.el }, homes: { loss: lossHome } };
 }
 
-const DEFAULT_VIEW = [-2, 2, -2, 2];
-
 /**
- * The training examples of a small toy set (for the outputs table), asked for once per set and seed;
- * onLoad() when they arrive. -> {wanted(), now()}: whether the set is small enough, its examples (or null).
+ * The training examples of a small toy set, for the outputs table: from store "toyPoints" (static/toypoints.js).
+ * -> {wanted(), now()}: whether the set is small enough to table, its examples as the run trains on them (or null).
  */
-function followExamples(ctx, onLoad) {
-  const { store } = ctx;
-  const asked = new Map();   // "name|seed" -> {x, y} | null while on its way
+function followExamples(store) {
   const wanted = () => {
     const ds = datasetInfo(store);
     const config = store.get("config") || {};
@@ -229,16 +237,8 @@ function followExamples(ctx, onLoad) {
   return {
     wanted,
     now() {
-      if (!wanted()) return null;
-      const config = store.get("config");
-      const key = `${config.dataset}|${config.seed}`;
-      if (!asked.has(key)) {
-        asked.set(key, null);
-        ctx.api(`/api/datasets/${config.dataset}/points?seed=${config.seed}`)
-          .then((points) => { asked.set(key, points); onLoad(); }, () => asked.delete(key));
-      }
-      const points = asked.get(key);
-      return points ? trainingExamples(points, config) : null;
+      const points = wanted() && store.get("toyPoints");
+      return points ? trainingExamples(points.examples, store.get("config")) : null;
     },
   };
 }

@@ -288,3 +288,21 @@ def test_predict_and_weights_are_worked_out_off_the_event_loop(client, monkeypat
     assert client.post("/api/predict", json={"image": canvas.tolist()}).status_code == 200
     assert client.get("/api/model/weights").status_code == 200
     assert seen and all(where == "thread" for _, where in seen), seen
+
+
+def test_a_toy_run_answers_a_point_of_its_plane_layer_by_layer(client):
+    config = {"dataset": "moons", "layers": [2, 6, 1], "output": "sigmoid", "loss": "binary_cross_entropy",
+              "epochs": 2, "batch_size": 16}
+    with client.websocket_connect(WS_URL) as ws:
+        ws.send_json({"type": "start", "config": config})
+        run_id = until(ws, is_status("done"), timeout=60)[-1]["run_id"]
+    body = client.post("/api/predict", json={"point": [0.25, -0.5], "run": run_id}).json()
+    assert body["input"] == [0.25, -0.5] and [len(a) for a in body["activations"]] == [6, 1]
+    y = body["probabilities"][0]
+    assert body["prediction"] == int(y > 0.5) and len(body["saliency"]) == 2
+    for wrong, field in (({"point": [1, 2, 3], "run": run_id}, "point"), ({"pixels": [0.5] * 784, "run": run_id}, "run"),
+                         ({"point": [0.1, 0.2]}, "point"), ({"point": [1e9, 0], "run": run_id}, "point")):
+        r = client.post("/api/predict", json=wrong)
+        assert r.status_code == 422, wrong
+        detail = r.json()["detail"]
+        assert (detail.startswith(f"{field}:") if isinstance(detail, str) else detail[0]["loc"][1] == field), detail

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { answeringRun, answererLabel, compactImage, probePixels, runInputs } from "../../../../static/views/draw/follow.js";
+import { answeringRun, answererLabel, compactImage, probePixels, runInputs, toySubject } from "../../../../static/views/draw/follow.js";
 
 const snap = (run_id, rows = 784, epoch = 1.25) => ({ run_id, epoch, tensors: { W1: { shape: [rows, 16], data: new Float32Array(rows * 16) } } });
 
@@ -31,4 +31,25 @@ test("a compact canvas is one byte per pixel in base64, and the probe keeps 4 de
   assert.deepEqual(probePixels(Float32Array.from([0.123456, 1])), [0.1235, 1]);
   assert.equal(runInputs(snap("a", 2), { layers: [784, 10] }), 2);
   assert.equal(runInputs(null, { layers: [784, 10] }), 784);
+});
+
+test("the toy plane shows this page's toy run, else a picked toy run, else the configured set untrained", () => {
+  const datasets = [{ name: "mnist", kind: "mnist", n_in: 784 }, { name: "moons", kind: "toy", n_in: 2 },
+    { name: "delta_table", kind: "toy", n_in: 3 }];
+  const toySnap = { run_id: "r1", epoch: 1, tensors: { W1: { shape: [2, 8] } } };
+  const moons = { dataset: "moons", seed: 3 };
+  const s = (state) => ({ state, run_id: "r1" });
+  assert.deepEqual(toySubject({ status: s("training"), snapshot: toySnap, config: moons, datasets }),
+    { dataset: datasets[1], seed: 3, run: "r1", live: true });
+  assert.equal(toySubject({ status: s("done"), snapshot: toySnap, config: moons, datasets, picked: { id: "p" } }).run, "r1",
+    "this page's run answers before a picked one");
+  const digitSnap = { run_id: "r1", tensors: { W1: { shape: [784, 8] } } };
+  assert.equal(toySubject({ status: s("training"), snapshot: digitSnap, config: { dataset: "mnist" }, datasets,
+    picked: { id: "p", dataset: "moons", seed: 1 } }), null, "a digit run of this page keeps the pad");
+  assert.deepEqual(toySubject({ status: null, snapshot: null, config: { dataset: "mnist" }, datasets, picked: { id: "p", dataset: "moons", seed: 1 } }),
+    { dataset: datasets[1], seed: 1, run: "p", live: false });
+  assert.equal(toySubject({ status: null, snapshot: null, config: moons, datasets, picked: { id: "p" } }), null, "a picked digit run: the pad");
+  assert.deepEqual(toySubject({ status: null, snapshot: null, config: moons, datasets }), { dataset: datasets[1], seed: 3, run: null, live: false });
+  assert.equal(toySubject({ status: null, snapshot: null, config: { dataset: "delta_table" }, datasets }).dataset.n_in, 3,
+    "three inputs: no plane to draw, but no pad either");
 });
