@@ -5,7 +5,8 @@ knows about store.js, and so on, eight levels down; on a busy machine each level
 trip and a parse. `<link rel="modulepreload">` for every module of the first screen lets it
 fetch them all in parallel. The graph is read from the sources: static `import … from "…"` /
 `export … from "…"` everywhere, and the entry's own dynamic `import("…")` of the panels it
-mounts at once. A panel's dynamic imports (the 3-D view and three.js) stay late on purpose.
+mounts at once. A panel's dynamic imports (the 3-D view and three.js) stay late on purpose, and
+so do the vendor modules in LATE (KaTeX, 600 KB: the formulas are far below the first screen).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 STATIC_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']""",
                            re.MULTILINE)
+LATE = ("katex",)
 DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*["'`]([^"'`$]+)["'`]\s*\)""")
 
 
@@ -40,7 +42,7 @@ def module_graph(static_dir: Path, entry: str, import_map: dict[str, str], prefi
                 target = (path.parent / spec).resolve()
                 if static_dir in target.parents:
                     stack.append(target)
-            elif spec in import_map and import_map[spec] not in seen:
+            elif spec in import_map and spec not in LATE and import_map[spec] not in seen:
                 seen.append(import_map[spec])
         first = False
     return seen

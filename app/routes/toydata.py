@@ -25,8 +25,7 @@ DECIMALS = 6
 POINT_ERRORS = {404: {"description": "no toy dataset of that name"},
                 422: {"description": "a query parameter is wrong (detail[].loc names it)"}}
 REGION_ERRORS = {404: {"description": "no run with that id"},
-                 409: {"description": "the run has no weights (waiting in line, diverged, failed)"},
-                 422: {"description": "the run was not trained on a toy dataset"}}
+                 409: {"description": "the run has no weights (waiting in line, diverged, failed), or it was not trained on a toy dataset"}}
 
 
 class Points(BaseModel):
@@ -82,7 +81,7 @@ async def regions(run_id: str, resources: ResourcesDep) -> Response:
         raise HTTPException(404, f"no run with id {run_id!r}")
     config = TrainConfig.model_validate(row["config"])
     if config.dataset not in toy.TOY_DATASETS:
-        raise HTTPException(422, f"run_id: run {run_id} was trained on {config.dataset}, not on a toy dataset")
+        raise HTTPException(409, f"run_id: run {run_id} was trained on {config.dataset}, not on a toy dataset")
 
     def compute() -> dict:
         train, _ = resources.training_data(config)

@@ -92,7 +92,7 @@ def test_a_saved_toy_run_serves_the_regions_its_last_snapshot_showed(client):
     assert client.get("/api/runs/nonsense/regions").status_code == 404
     _, digits = train(client, TINY)
     r = client.get(f"/api/runs/{digits}/regions")
-    assert r.status_code == 422 and r.json()["detail"].startswith("run_id:")
+    assert r.status_code == 409 and r.json()["detail"].startswith("run_id:")
 
 
 def test_the_delta_table_has_its_four_rows_and_validates_on_them(client):
