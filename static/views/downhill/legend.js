@@ -30,7 +30,9 @@ export function mountLegend(ul, { t, options, onChange }) {
         const fate = path && path.diverged ? t("downhill.diverged") : "";
         return h("li", { dataset: { optimizer: r.name, racer: String(k) } }, h("span", { class: "swatch", style: { background: CATEGORICAL[k % CATEGORICAL.length] } }),
           h("span", { class: "racer-name" }, name(r), extraLabel(r) ? h("small", { class: "racer-label" }, ` ${extraLabel(r)}`) : null),
-          h("span", { class: "lr-label" }, t("downhill.lr.short")), lr, extras, h("span", { class: "fate" }, fate));
+          h("span", { class: "lr-label" }, t("downhill.lr.short")), lr, h("span", { class: "fate" }, fate),
+          // ε or weight decay on a line of their own, under the learning rate
+          extras.length ? h("span", { class: "racer-more" }, extras) : null);
       }));
     },
   };
