@@ -65,6 +65,9 @@ def test_a_three_by_three_sweep_fills_the_heatmap_and_overlays_a_cells_curve(pag
 
     runs = page.request.get(f"{page.base_url}/api/runs", params={"sweep": sweep["sweep_id"]}).json()
     assert sorted(r["cell"] for r in runs) == list(range(9))        # each cell a saved run of the sweep
+    page.get_by_test_id("runs-refresh").click()                      # and the Runs list says which are the sweep's
+    expect(page.get_by_test_id("run-sweep-tag")).to_have_count(9)
+    expect(page.get_by_test_id("run-sweep-tag").first).to_contain_text("sweep run")
 
 
 def test_a_sweep_past_the_cap_is_refused_with_the_reason_and_nothing_runs(page, open_playground):

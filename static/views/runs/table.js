@@ -31,7 +31,9 @@ export function mountTable(root, { t, onOpen, onDelete, onCompare = () => {} }) 
           "aria-label": t("runs.compare.aria", { when: when(r, t) }), onChange: (e) => onCompare(r.id, e.target.checked) })),
         h("td", {}, when(r, t)),
         h("td", {}, r.config ? t(`dataset.${r.config.dataset}`) : "—"),
-        h("td", { class: "runs-setup" }, settingsLine(r.config, t)),
+        h("td", { class: "runs-setup" }, settingsLine(r.config, t),
+          // a sweep's cell says so: it trained a few epochs as one of many
+          r.sweep ? h("span", { class: "sweep-tag", "data-testid": "run-sweep-tag" }, ` · ${t("runs.sweepCell", { cell: (r.cell ?? 0) + 1 })}`) : null),
         h("td", {}, t(`status.${r.status}`)),
         h("td", { class: "num" }, pct(r.final && r.final.val_accuracy)),
         h("td", { class: "num" }, num(r.final && r.final.val_loss)),
