@@ -17,6 +17,7 @@ import * as buildView from "./views/build/build.js";
 import * as watchView from "./views/watch/watch.js";
 import { createSlots } from "./slots.js";
 import { followToyPoints } from "./toypoints.js";
+import { LOWER } from "./lowerpanels.js";
 
 function storedLang() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
@@ -87,14 +88,11 @@ function watchLearning(store) {
   });
 }
 
-/** The panels mounted after Build and Watch, asked for at the start (literal imports: the page shell preloads them). */
+/** The first screen's other panels, asked for at the start (literal imports: the page shell preloads them). */
 const LATER = {
   draw: () => import("./views/draw/draw.js"),
   downhill: () => import("./views/downhill/downhill.js"),
   runs: () => import("./views/runs/runs.js"),
-  sweeps: () => import("./views/sweeps/sweeps.js"),
-  backprop: () => import("./views/backprop/backprop.js"),
-  lessons: () => import("./views/lessons/lessons.js"),
 };
 const SETTLE_MS = 1500;   // without a stroke, the first screen counts as settled this long after it is ready
 
@@ -179,10 +177,13 @@ async function boot() {
   buildView.mount(document.getElementById("build-root"), panelCtx);
   const watch = watchView.mount(document.getElementById("watch-root"), panelCtx);
   applyTranslations(document, t);
-  const later = await Promise.all(Object.keys(LATER).map((name, i) => mountLater(name, modules[i], panelCtx)));
-  fillFirstScreen([later[0], watch, later[1]]);
-  document.body.dataset.ready = "true";
+  const [draw, downhill] = await Promise.all(Object.keys(LATER).map((name, i) => mountLater(name, modules[i], panelCtx)));
+  fillFirstScreen([draw, watch, downhill]);
+  document.body.dataset.ready = "true";   // the first screen: Build, the pad and bars, the loss, the 3-D view
   settle();
+  // The panels further down load now, not with the first screen (the lessons and Backprop bring KaTeX).
+  await Promise.all(Object.entries(LOWER).map(([name, load]) => mountLater(name, load(), panelCtx)));
+  document.body.dataset.panels = "all";
 }
 
 boot().catch((err) => {

@@ -110,9 +110,9 @@ def screenshots() -> Path:
 
 
 def open_page(pg, hash_: str = "") -> None:
-    """Load the playground (optionally with a config in the hash) and wait until every panel mounted."""
+    """Load the playground (optionally with a config in the hash) and wait until every panel mounted (body[data-panels=all]; body[data-ready] marks the first screen alone)."""
     pg.goto(f"{pg.base_url}/{hash_}")
-    pg.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    pg.wait_for_selector("body[data-panels=all]", timeout=30_000)
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def backprop_page(browser, server_url, width=1440, height=900, lang="en"):
     pg.console_errors = errors
     try:
         pg.goto(f"{server_url}/?lang={lang}#panel-backprop")
-        pg.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        pg.wait_for_selector("body[data-panels=all]", timeout=30_000)
         expect(pg.locator("[data-testid=bp-node][data-id=L]")).to_be_visible(timeout=30_000)
         show_panel(pg)
         yield pg

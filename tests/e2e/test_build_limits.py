@@ -35,7 +35,7 @@ def test_the_speed_choices_follow_the_servers_range(page):
         route.fulfill(status=200, content_type="application/json", body=json.dumps(options))
     page.route("**/api/options", smaller)
     page.goto(f"{page.base_url}/#speed=300")
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("body[data-panels=all]")
     choices = page.get_by_test_id("speed").locator("option")
     expect(choices).to_have_text(["1 update a second (slow motion)", "3 updates a second", "10 updates a second", "30 updates a second",
                                   "50 updates a second", "As fast as possible"])

@@ -32,7 +32,7 @@ def test_the_page_reports_no_policy_violation_while_it_is_used(page, open_playgr
     response = page.goto(f"{page.base_url}/{QUICK}")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self' 'sha256-" in policy and "connect-src 'self' ws://" in policy
-    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    page.wait_for_selector("body[data-panels=all]", timeout=30_000)
     page.get_by_test_id("draw-canvas").scroll_into_view_if_needed()
     draw(page, ONE)
     page.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined",

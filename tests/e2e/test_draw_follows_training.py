@@ -118,7 +118,7 @@ def test_a_tap_picks_a_hidden_neuron(browser, server_url):
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
         pg.goto(f"{server_url}/")
-        pg.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        pg.wait_for_selector("body[data-panels=all]", timeout=30_000)
         pg.get_by_test_id("random-digit").scroll_into_view_if_needed()
         pg.get_by_test_id("random-digit").tap()
         pg.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")

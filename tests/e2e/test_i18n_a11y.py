@@ -168,7 +168,7 @@ def test_paused_play_is_disabled_and_the_header_keeps_its_height(page, open_play
     open_page_hash = "#layers=784-64-10&activation=relu&output=identity&loss=sse&init=normal&init_std=1" \
                      "&optimizer=sgd&lr=10&batch_size=32&epochs=1&seed=0"
     page.goto(f"{page.base_url}/{open_page_hash}")
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("body[data-panels=all]")
     page.get_by_test_id("train-start").click()
     expect(page.get_by_test_id("status")).to_have_attribute("data-state", "diverged", timeout=30_000)
     message = page.get_by_test_id("status-message")

@@ -51,7 +51,7 @@ def test_the_lessons_are_one_click_from_the_first_screen_with_typeset_formulas(b
     page = context.new_page()
     try:
         page.goto(f"{server_url}/")
-        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_selector("body[data-panels=all]")
         expect(page.get_by_test_id("nav-lessons")).to_be_in_viewport()
         expect(page.get_by_test_id("lessons-cta")).to_be_in_viewport()
         page.get_by_test_id("lessons-cta").click()
@@ -178,7 +178,7 @@ def test_a_lesson_link_reproduces_its_setup(page, open_playground):
     assert "init=zeros" in page.url and "layers=2-4-1" in page.url
     other = page.context.new_page()
     other.goto(page.url)
-    other.wait_for_selector("body[data-ready=true]")
+    other.wait_for_selector("body[data-panels=all]")
     expect(other.get_by_test_id("lesson")).to_have_attribute("data-lesson", "symmetry")
     expect(other.get_by_test_id("init")).to_have_value("zeros")
     expect(other.get_by_test_id("layer-0-neurons")).to_have_value("4")
@@ -218,7 +218,7 @@ def test_the_lessons_fit_a_phone(browser, server_url, screenshots):
     page = context.new_page()
     try:
         page.goto(f"{server_url}/#lesson=optimizer-race&lang=ko")
-        page.wait_for_selector("body[data-ready=true]")
+        page.wait_for_selector("body[data-panels=all]")
         expect(page.get_by_test_id("lesson")).to_have_attribute("data-lesson", "optimizer-race")
         page.locator("#panel-lessons").scroll_into_view_if_needed()
         expect_seen(page, "bowl", "adadelta_arrives", timeout=30_000)

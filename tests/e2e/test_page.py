@@ -25,7 +25,7 @@ def test_korean_and_back_and_the_choice_is_remembered(page, open_playground):
     expect(page.locator("label[for=lr-input]")).to_have_text("학습률")
     expect(page.get_by_test_id("status")).to_have_text("준비됨")
     page.reload()
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("body[data-panels=all]")
     expect(page.locator("#panel-build h2")).to_have_text("만들기")
     page.get_by_test_id("lang-toggle").click()
     expect(page.locator("#panel-build h2")).to_have_text("Build")
@@ -36,7 +36,7 @@ def test_browser_language_picks_korean_first(browser, server_url):
     context = browser.new_context(locale="ko-KR")
     pg = context.new_page()
     pg.goto(server_url)
-    pg.wait_for_selector("body[data-ready=true]")
+    pg.wait_for_selector("body[data-panels=all]")
     expect(pg.locator("#panel-watch h2")).to_have_text("지켜보기")
     context.close()
 
@@ -63,7 +63,7 @@ def test_changing_a_setting_updates_the_link(page, open_playground):
     assert "layers=784-16-16-16-10" in url and "batch_size=1" in url and "seed=7" in url
     other = page.context.new_page()
     other.goto(url)
-    other.wait_for_selector("body[data-ready=true]")
+    other.wait_for_selector("body[data-panels=all]")
     expect(other.get_by_test_id("layer-2-neurons")).to_have_value("16")
     expect(other.get_by_test_id("batch-size")).to_have_value("1")
     expect(other.get_by_test_id("seed")).to_have_value("7")
@@ -96,7 +96,7 @@ def test_fits_a_tablet_and_a_laptop_without_sideways_scrolling(browser, server_u
         context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch)
         pg = context.new_page()
         pg.goto(server_url)
-        pg.wait_for_selector("body[data-ready=true]")
+        pg.wait_for_selector("body[data-panels=all]")
         assert pg.evaluate("document.documentElement.scrollWidth") <= width
         box = pg.get_by_test_id("train-start").bounding_box()
         assert box["height"] >= 32 and box["width"] >= 44, "Play is big enough to tap"
