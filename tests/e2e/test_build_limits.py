@@ -22,7 +22,7 @@ def test_a_layer_width_out_of_range_is_kept_explained_and_holds_play_back(page, 
     width.press("Tab")
     expect(note).to_be_hidden()
     expect(play).to_be_enabled()
-    page.wait_for_function("location.hash.includes('layers=784-24-16-10')")
+    page.wait_for_function("() => location.hash.includes('layers=784-24-16-10')")
     expect(page.get_by_test_id("param-count")).to_contain_text(f"{784 * 24 + 24 + 24 * 16 + 16 + 16 * 10 + 10:,}")
 
 

@@ -63,7 +63,7 @@ def test_the_lessons_are_one_click_from_the_first_screen_with_typeset_formulas(b
         expect(page.get_by_test_id("lesson-title")).to_have_text("13,002 knobs")
         assert lesson.locator(".katex").count() >= 4, "formulas typeset by KaTeX"
         assert lesson.locator(".tex-error").count() == 0
-        page.wait_for_function("document.fonts.check('16px KaTeX_Main')")   # KaTeX's fonts, from /vendor/katex
+        page.wait_for_function("() => document.fonts.check('16px KaTeX_Main')")   # KaTeX's fonts, from /vendor/katex
         page.locator("#panel-lessons").screenshot(style=UNSTICK, path=screenshots / "README-lessons-en.png")
         to_korean(page)
         expect(page.get_by_test_id("lesson-title")).to_have_text("손잡이 13,002개")
@@ -174,7 +174,7 @@ def test_a_lesson_link_reproduces_its_setup(page, open_playground):
     expect_seen(page, "four-starts", "four_minima", timeout=30_000)
     open_lesson(page, "symmetry")
     setup(page, "xor-zeros")
-    page.wait_for_function("location.hash.includes('lesson=symmetry') && location.hash.includes('preset=xor-zeros')")
+    page.wait_for_function("() => location.hash.includes('lesson=symmetry') && location.hash.includes('preset=xor-zeros')")
     assert "init=zeros" in page.url and "layers=2-4-1" in page.url
     other = page.context.new_page()
     other.goto(page.url)

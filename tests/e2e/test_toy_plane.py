@@ -24,7 +24,7 @@ def test_the_plane_shows_the_data_before_training_and_the_regions_after(page, op
         page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.25)
     bars = page.get_by_test_id("prediction")
     expect(bars.locator("[data-digit]")).to_have_count(2)
-    page.wait_for_function("document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
+    page.wait_for_function("() => document.querySelector('[data-testid=prediction]').dataset.prediction !== undefined")
     # The regions the server sent cover the plane in both classes' colours.
     page.wait_for_function(f"(a) => ({NEAR})(a).every((n) => n > 100)", arg=["[data-testid=toy-regions]", ["#60a2cc", "#eb9c3a"], 40])
     page.locator("#panel-story").screenshot(path=screenshots / "first-screen-moons-trained-en.png")
