@@ -17,15 +17,15 @@ from engine.datasets import toy
 
 from .. import toyviews
 from ..core.jsonsafe import dumps
+from ..core.openapi import problems
 from ..deps import ResourcesDep, run_network
 from ..schemas.train import TrainConfig
 
 router = APIRouter(prefix="/api", tags=["toy datasets"])
 DECIMALS = 6
-POINT_ERRORS = {404: {"description": "no toy dataset of that name"},
-                422: {"description": "a query parameter is wrong (detail[].loc names it)"}}
-REGION_ERRORS = {404: {"description": "no run with that id"},
-                 409: {"description": "the run has no weights (waiting in line, diverged, failed), or it was not trained on a toy dataset"}}
+POINT_ERRORS = problems(404, _404="no toy dataset of that name")
+REGION_ERRORS = problems(404, 409, _404="no run with that id",
+                         _409="the run has no weights (waiting in line, diverged, failed), or it was not trained on a toy dataset")
 
 
 class Points(BaseModel):
