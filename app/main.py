@@ -9,6 +9,7 @@ from .core import errors, openapi
 from .core.bodies import BodyRules
 from .core.config import Settings
 from .core.security import SecurityMiddleware
+from .core.staticcache import StaticCache
 from .resources import Resources
 from .routes import (backprop, curves, digits, experiments, health, options, pages, predict, runs,
                      surfaces, sweeps, toy, toydata, train_ws)
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     pages.mount_static(app)
     errors.install(app)
     openapi.install(app)
+    app.add_middleware(StaticCache, folders=pages.static_folders())
     app.add_middleware(BodyRules, limit=settings.max_body_bytes)
     app.add_middleware(SecurityMiddleware, settings=settings)   # added last: runs first
     return app

@@ -77,11 +77,13 @@ def _preload(app) -> list[str]:
     return app.state.preload
 
 
+def static_folders() -> dict[str, Path]:
+    """URL prefix → folder: static/ and the npm packages the page uses (nothing else under node_modules)."""
+    folders = {"/static": ROOT / "static", **{f"/vendor/{name}": folder for name, folder in VENDOR.items()}}
+    return {prefix: folder for prefix, folder in folders.items() if folder.is_dir()}
+
+
 def mount_static(app: FastAPI) -> None:
-    """Serve static/ and the npm packages the page uses (nothing else under node_modules)."""
-    static = ROOT / "static"
-    if static.is_dir():
-        app.mount("/static", StaticFiles(directory=static), name="static")
-    for name, folder in VENDOR.items():
-        if folder.is_dir():
-            app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")
+    """Mount the static folders (core/staticcache.py answers plain GETs of their files from memory)."""
+    for prefix, folder in static_folders().items():
+        app.mount(prefix, StaticFiles(directory=folder), name=prefix.strip("/").replace("/", "-"))
