@@ -181,7 +181,8 @@ async function boot() {
   fillFirstScreen([draw, watch, downhill]);
   document.body.dataset.ready = "true";   // the first screen: Build, the pad and bars, the loss, the 3-D view
   settle();
-  // The panels further down load now, not with the first screen (the lessons and Backprop bring KaTeX).
+  // The panels further down load once the first screen has settled (the lessons and Backprop bring KaTeX).
+  await panelCtx.settled;
   await Promise.all(Object.entries(LOWER).map(([name, load]) => mountLater(name, load(), panelCtx)));
   document.body.dataset.panels = "all";
 }

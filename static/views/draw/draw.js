@@ -133,7 +133,8 @@ export function mount(root, ctx) {
   // source() builds the request body for what is shown (the pad's drawing or a dataset digit);
   // version counts the changes, so the body is rebuilt only when there is something new.
   const drawingOf = new WeakMap();   // request body -> the drawing (state.body) it was built from
-  const state = { answer: null, answered: null, label: null, body: null, probed: null, source: null, version: 0, built: -1 };
+  const state = { answer: null, answered: null, label: null, body: null, probed: null, source: null, version: 0, built: -1,
+    drawing: false };
   const bars = mountBars(el.bars, t);
   const layers = mountLayers(el.layers, { t, onPick: (l, j) => neuron.pick(l, j) });
   const neuron = createNeuronView({ t, api: ctx.api, snapshot: () => ctx.store.get("lastSnapshot") }, el, layers);
@@ -172,6 +173,7 @@ export function mount(root, ctx) {
   };
   const inked = (yes) => { el.padBox.dataset.empty = String(!yes); };
   const pad = mountPad(el.pad, { onStroke: (kind) => {
+    state.drawing = kind !== "end";
     inked(true);
     state.label = null;
     showNew(() => (pad.empty ? null : { ...compactImage(pad.image()), steps: true }), kind === "end");
@@ -190,7 +192,8 @@ export function mount(root, ctx) {
     neuron.show(answer);
     follow.label();
     follow.sendProbe();
-    if (!ctx.store.get("answered")) ctx.store.set("answered", true);   // the first screen has done its job
+    // The first screen has done its job once a finished drawing (not one still being drawn) is answered.
+    if (!state.drawing && !ctx.store.get("answered")) ctx.store.set("answered", true);
   }
 
   function showDigit(pixels, label) {
