@@ -93,8 +93,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def server_options(settings) -> dict:
     """uvicorn's options for these settings (the tests' live servers use them too)."""
+    # No per-message deflate: most of what a training streams is float32 weights, which barely
+    # compress, and deflating them cost the server a tenth of a core (and the page as much again).
     return {"host": settings.host, "port": settings.port, "log_level": "warning",
-            "ws_max_size": WS_FRAME_LIMIT * settings.max_ws_message_bytes}
+            "ws_max_size": WS_FRAME_LIMIT * settings.max_ws_message_bytes, "ws_per_message_deflate": False}
 
 
 if __name__ == "__main__":

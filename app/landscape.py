@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import ParameterError
-from engine.landscape import Surface, interpolate, loss_surface
+from engine.landscape import LossMemo, Surface, interpolate, loss_surface
 from engine.network import Network
 
 from .resources import Resources
@@ -43,19 +43,20 @@ class SurfaceSource:
     path: np.ndarray | None      # (T, P) flat weights along the descent
     initial: np.ndarray | None   # (P,) the weights training started from
     run_id: str | None           # None: the default model
+    memo: LossMemo | None = None  # the path's losses known from earlier surfaces (a live run's)
 
 
 def live_source(job) -> SurfaceSource | None:
     """A running job's newest weights and in-memory trajectory; None when it has none."""
     with job.lock:
         weights, path, data = job.latest_weights, list(job.path), job.data
-        initial = job.initial
+        initial, memo = job.initial, job.path_losses
     if weights is None or data is None:
         return None
     net = with_weights(job.config, weights)
     train = data[0]
     return SurfaceSource(net, train.x, train.y, np.stack(path) if len(path) > 1 else None,
-                         initial, job.run_id)
+                         initial, job.run_id, memo)
 
 
 def saved_source(resources: Resources, run_id: str | None) -> SurfaceSource:
@@ -98,7 +99,7 @@ def surface(spec: SurfaceSpec, source: SurfaceSource) -> Surface:
     params = [p.model_dump() for p in spec.params] if spec.params else None
     try:
         return loss_surface(source.net, source.x, source.y, spec.plane, spec.resolution, spec.span,
-                            trajectory=source.path, params=params, seed=spec.seed)
+                            trajectory=source.path, params=params, seed=spec.seed, memo=source.memo)
     except ParameterError as err:
         field = "plane" if err.field == "trajectory" else err.field   # the request's own names
         raise ConfigError(f"{field}: {err}", field) from None

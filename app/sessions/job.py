@@ -18,6 +18,7 @@ import time
 import numpy as np
 
 from engine.jsonready import json_ready
+from engine.landscape import LossMemo
 
 from ..executors import ExecutionLost
 from .remote import RemoteControl
@@ -50,6 +51,7 @@ class TrainingJob:
         self.initial: np.ndarray | None = None
         self.path: list[np.ndarray] = []
         self.max_path = max(10, min(400, PATH_BYTES // (4 * config.n_params)))
+        self.path_losses = LossMemo()   # the trajectory's losses, each point evaluated once for the live surfaces
         self.lock = threading.Lock()
 
     def queued(self, position: int) -> None:
@@ -204,3 +206,4 @@ class TrainingJob:
         """Let go of what only a live run needs: the trajectory and the training data."""
         with self.lock:
             self.path, self.data, self.initial = [], None, None
+            self.path_losses = LossMemo()

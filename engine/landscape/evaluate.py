@@ -13,6 +13,10 @@ stack of G points, and the loss of every point comes from the loss's stacked for
 """
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
+
 import numpy as np
 
 
@@ -49,6 +53,41 @@ def forward_losses(net, x: np.ndarray, t: np.ndarray, thetas) -> np.ndarray:
         for theta in thetas:
             values.append(_plain_loss(net, x, t, theta, acts))
     return np.array(values, dtype=np.float64)
+
+
+class LossMemo:
+    """Losses of parameter vectors already evaluated, remembered by the vectors' bytes.
+
+    A trajectory grows between the surfaces drawn while a run trains, and the true loss at
+    each of its points never changes on the same data: with a memo each point is evaluated
+    once. Keep one memo per network and training set; `key` tells apart the example subsets
+    asked for on them (size and seed). At most `limit` values are kept, the oldest dropped.
+    Safe to share between threads (two surfaces of one run may be computed at once).
+    """
+
+    def __init__(self, limit: int = 4096):
+        self.limit = limit
+        self.values: OrderedDict[tuple, float] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def losses(self, net, x, t, thetas, key=()) -> np.ndarray:
+        """forward_losses(net, x, t, thetas), computing only the vectors not seen before under `key`."""
+        thetas = np.asarray(thetas)
+        keys = [(*key, hashlib.blake2b(np.ascontiguousarray(theta).tobytes(), digest_size=16).digest())
+                for theta in thetas]
+        with self.lock:
+            known = {k: self.values[k] for k in keys if k in self.values}
+        missing = [i for i, k in enumerate(keys) if k not in known]
+        if missing:
+            for i, value in zip(missing, forward_losses(net, x, t, thetas[missing])):
+                known[keys[i]] = float(value)
+        with self.lock:
+            for k in keys:
+                self.values[k] = known[k]
+                self.values.move_to_end(k)
+            while len(self.values) > self.limit:
+                self.values.popitem(last=False)
+        return np.array([known[k] for k in keys], dtype=np.float64)
 
 
 def _plain_loss(net, x, t, theta, acts) -> float:

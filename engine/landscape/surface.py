@@ -20,7 +20,7 @@ import numpy as np
 from ..errors import ParameterError
 from ..jsonready import json_ready
 from . import directions as dirs
-from .evaluate import PlaneLoss, forward_losses
+from .evaluate import LossMemo, PlaneLoss, forward_losses
 
 PLANES = ("pca", "random", "weights")
 DEFAULT_EXAMPLES = 2000
@@ -68,14 +68,15 @@ class Surface:
 
 def loss_surface(net, x, t, plane: str = "pca", resolution: int = 41, span: float = 1.0, *,
                  center=None, trajectory=None, params=None, seed: int = 0,
-                 n_examples: int = DEFAULT_EXAMPLES, data_seed: int = 0) -> Surface:
+                 n_examples: int = DEFAULT_EXAMPLES, data_seed: int = 0, memo: LossMemo | None = None) -> Surface:
     """Loss on a resolution² grid of a plane through `center` (default: the net's weights).
 
     `trajectory`: (T, P) flat parameter vectors (needed for "pca"; projected as the path
     on every plane). `params`: two {"layer": i (0-based Dense), "index": [r, c] for W or
     [c] for b} for "weights". `span`: half-width of the grid in α/β units (weights: the
     weight's own units; random: multiples of the filter-normalised direction; pca: multiples
-    of the path's extent).
+    of the path's extent). `memo`: the trajectory's losses already known (a LossMemo kept
+    for this network and data between calls; the path's points are evaluated once).
     """
     resolution, span = _check_grid(resolution, span)
     xs, ts = fixed_subset(x, t, n_examples, data_seed)
@@ -92,7 +93,8 @@ def loss_surface(net, x, t, plane: str = "pca", resolution: int = 41, span: floa
                       explained_variance=ratios, n_examples=len(xs), directions=(d1, d2))
     if path_thetas is not None and len(path_thetas):
         surface.path = dirs.project(path_thetas, center, d1, d2)
-        surface.path_loss = forward_losses(net, xs, ts, path_thetas)
+        surface.path_loss = (forward_losses(net, xs, ts, path_thetas) if memo is None
+                             else memo.losses(net, xs, ts, path_thetas, key=(len(xs), data_seed)))
         surface.path_surface_loss = evaluate(surface.path[:, 0], surface.path[:, 1])
     return surface
 

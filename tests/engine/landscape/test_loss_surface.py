@@ -127,3 +127,33 @@ def test_bad_surface_requests_are_named(kwargs, message, small_problem):
     net, x, t, _ = small_problem
     with pytest.raises(ValueError, match=message):
         loss_surface(net, x, t, **kwargs)
+
+
+def test_a_memo_evaluates_each_path_point_once_with_the_same_losses(small_problem, brute, monkeypatch):
+    from engine.landscape import LossMemo, evaluate
+
+    net, x, t, trajectory = small_problem
+    plain = loss_surface(net, x, t, "random", resolution=5, trajectory=trajectory)
+    evaluated = []
+    real = evaluate.forward_losses
+    monkeypatch.setattr(evaluate, "forward_losses", lambda n, xs, ts, thetas: evaluated.append(len(thetas)) or real(n, xs, ts, thetas))
+    memo = LossMemo()
+    first = loss_surface(net, x, t, "random", resolution=5, trajectory=trajectory[:3], memo=memo)
+    grown = loss_surface(net, x, t, "random", resolution=5, trajectory=trajectory, memo=memo)
+    assert evaluated == [3, len(trajectory) - 3], "a point already evaluated is not evaluated again"
+    np.testing.assert_array_equal(grown.path_loss, plain.path_loss)
+    np.testing.assert_array_equal(first.path_loss, plain.path_loss[:3])
+    other = loss_surface(net, x, t, "random", resolution=5, trajectory=trajectory, memo=memo, n_examples=len(x) // 2)
+    assert evaluated[-1] == len(trajectory), "another example subset is a different question"
+    np.testing.assert_allclose(other.path_loss, [brute(net, *fixed_subset(x, t, len(x) // 2, 0), th) for th in trajectory],
+                               rtol=1e-12)
+
+
+def test_a_memo_keeps_at_most_its_limit(small_problem):
+    from engine.landscape import LossMemo
+
+    net, x, t, trajectory = small_problem
+    memo = LossMemo(limit=2)
+    losses = memo.losses(net, x, t, trajectory[:4])
+    assert len(memo.values) == 2
+    np.testing.assert_array_equal(memo.losses(net, x, t, trajectory[:4]), losses)
