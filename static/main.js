@@ -183,6 +183,7 @@ async function boot() {
   settle();
   // The panels further down load once the first screen has settled (the lessons and Backprop bring KaTeX).
   await panelCtx.settled;
+  koreanFont();   // in English too: the language button says 한국어, on machines without a Korean font as well
   await Promise.all(Object.entries(LOWER).map(([name, load]) => mountLater(name, load(), panelCtx)));
   document.body.dataset.panels = "all";
 }

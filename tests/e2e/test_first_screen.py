@@ -110,6 +110,22 @@ def test_the_page_opens_in_korean_from_the_link(browser, server_url):
         context.close()
 
 
+def test_the_language_button_reads_in_korean_on_an_english_page_too(browser, server_url):
+    """"한국어" on the English page is drawn with the served Korean web font (after the first
+    screen), so a machine without a Korean font shows the word, not boxes."""
+    context = browser.new_context(locale="en-US")
+    pg = context.new_page()
+    try:
+        pg.goto(server_url)
+        pg.wait_for_function("() => document.body.dataset.panels === 'all'")
+        expect(pg.get_by_test_id("lang-toggle")).to_have_text("한국어")
+        pg.wait_for_function("() => [...document.fonts].some((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded')",
+                             timeout=15_000)
+        expect(pg.locator("html")).to_have_attribute("lang", "en")
+    finally:
+        context.close()
+
+
 def test_before_anything_the_first_screen_invites_and_shows_this_networks_surface(page, open_playground):
     sent = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(f if isinstance(f, str) else "")))
