@@ -60,10 +60,10 @@ def logsumexp(z: np.ndarray, axis: int = -1) -> np.ndarray:
 class Loss:
     """A loss of logits z against targets t, in two layouts.
 
-    `value_and_grad(z, t)`: a batch z (n, k), for training. `stacked(z, t)`: many candidate
-    networks' logits at once, z (G, k, n) class-major (the loss-surface evaluator's layout:
-    reductions over the k classes run along whole rows of n examples), giving (G,) float64;
-    it may overwrite z.
+    `value_and_grad(z, t)`: a batch z (n, k), for training (each loss defines `against`, the
+    same with targets already one-hot). `stacked(z, t)`: many candidate networks' logits at
+    once, z (G, k, n) class-major (the loss-surface evaluator's layout: reductions over the k
+    classes run along whole rows of n examples), giving (G,) float64; it may overwrite z.
     """
     name = "loss"
     outputs = ("softmax", "sigmoid", "identity")  # output activations this loss accepts
@@ -83,7 +83,11 @@ class Loss:
         return self.value_and_grad(z, t)[1]
 
     def value_and_grad(self, z, t) -> tuple[float, np.ndarray]:
-        """Loss (float) and dL/dz shaped like z (n, k)."""
+        """Loss (float) and dL/dz shaped like z (n, k); t: (n, k) targets or (n,) labels."""
+        return self.against(z, as_targets(t, z))
+
+    def against(self, z, t) -> tuple[float, np.ndarray]:
+        """value_and_grad for targets t already shaped like z: what each loss defines."""
         raise NotImplementedError
 
     def stacked(self, z: np.ndarray, t) -> np.ndarray:
@@ -102,8 +106,7 @@ class _Squared(Loss):
     def _factor(self, n: int, k: int) -> float:
         raise NotImplementedError
 
-    def value_and_grad(self, z, t):
-        t = as_targets(t, z)
+    def against(self, z, t):
         diff = self.out.forward(z) - t
         factor = self._factor(*z.shape)
         value = float(np.sum(diff * diff)) * factor
@@ -139,8 +142,7 @@ class CrossEntropy(Loss):
     outputs = ("softmax",)
     fused = True
 
-    def value_and_grad(self, z, t):
-        t = as_targets(t, z)
+    def against(self, z, t):
         logp = log_softmax(z)
         n = len(z)
         value = -float(np.sum(t * logp)) / n
@@ -178,8 +180,7 @@ class BinaryCrossEntropy(Loss):
     outputs = ("sigmoid",)
     fused = True
 
-    def value_and_grad(self, z, t):
-        t = as_targets(t, z)
+    def against(self, z, t):
         grad = (self.out.f(z) - t) / z.size
         return float(_bce_terms(z, t).sum()) / z.size, grad
 
@@ -193,9 +194,8 @@ class KLDivergence(CrossEntropy):
     name = "kl_divergence"
     outputs = ("softmax",)
 
-    def value_and_grad(self, z, t):
-        t = as_targets(t, z)
-        cross, grad = super().value_and_grad(z, t)
+    def against(self, z, t):
+        cross, grad = super().against(z, t)
         return cross + _target_entropy(t), grad
 
     def stacked(self, z, t):

@@ -18,6 +18,21 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * A section appended to `root` that shows what `render(value)` returns (an array of children)
+ * while there is a value and is hidden while there is none: -> {update(value | null)}.
+ */
+export function sectionFor(root, attrs, render) {
+  const box = h("section", attrs);
+  root.append(box);
+  return {
+    update(value) {
+      box.hidden = !value;
+      if (value) box.replaceChildren(...render(value));
+    },
+  };
+}
+
 /** Size a canvas's backing store to its CSS box times the device pixel ratio; returns the 2-D context. */
 export function fitCanvas(canvas, width, height) {
   const dpr = window.devicePixelRatio || 1;

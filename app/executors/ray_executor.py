@@ -137,31 +137,40 @@ class ActorCommands(CommandQueue):
             self._items = []
 
 
-class RayRun:
+class _OnRay:
+    """An execution on the cluster (the `Execution` seam): its executor, its run, its commands."""
+
+    def __init__(self, executor: RayExecutor, run_id: str, commands):
+        self.executor, self.run_id, self.commands = executor, run_id, commands
+
+    def _launch(self, remote, spec: dict):
+        """`remote` (an actor class or a task) called with the spec and MNIST by reference."""
+        return remote.remote(spec, [self.executor.mnist])
+
+
+class RayRun(_OnRay):
     """A live run's actor: control calls as they come (one in flight), events polled (one in flight)."""
 
     def __init__(self, executor: RayExecutor, run_id: str):
-        self.executor, self.run_id = executor, run_id
-        self.commands = ActorCommands()
-        self.handle = None
-        self._call = None
+        super().__init__(executor, run_id, ActorCommands())
+        self.handle = self._call = None
 
     def start(self, spec: dict) -> None:
-        self.handle = self.executor.actor.remote(spec, [self.executor.mnist])
+        self.handle = self._launch(self.executor.actor, spec)
         self.commands.bind(self.handle)
 
     def events(self, timeout: float) -> list:
         self.commands.flush()   # commands that waited for the previous control call
         if self._call is None:
             self._call = self.handle.events.remote()
-        ready, _ = ray.wait([self._call], timeout=timeout)
-        if not ready:
-            return []
-        call, self._call = self._call, None
         try:
-            return _placed(self.executor, self.run_id, ray.get(call))
+            events = _finished(self.executor, self.run_id, self._call, timeout)
         except ray.exceptions.RayError as err:
             raise ExecutionLost(f"the Ray worker training this run was lost ({type(err).__name__})") from None
+        if events is None:
+            return []
+        self._call = None
+        return events
 
     def kill(self) -> None:
         if self.handle is not None:
@@ -171,27 +180,23 @@ class RayRun:
         self.kill()   # ended or not, its CPU goes back to the cluster now
 
 
-class RayCell:
+class RayCell(_OnRay):
     """A sweep cell's task: stop cancels it; its events come when it ends."""
 
     def __init__(self, executor: RayExecutor, run_id: str):
-        self.executor, self.run_id = executor, run_id
-        self.commands = CommandQueue()
-        self.ref = None
+        super().__init__(executor, run_id, CommandQueue())
         self.stopped = False
+        self.ref = None
 
     def start(self, spec: dict) -> None:
-        self.ref = self.executor.cell.remote(spec, [self.executor.mnist])
+        self.ref = self._launch(self.executor.cell, spec)
 
     def events(self, timeout: float) -> list:
         if not self.stopped and any(command == "stop" for command, _ in self.commands.take()):
             self.stopped = True
             ray.cancel(self.ref)
-        ready, _ = ray.wait([self.ref], timeout=timeout)
-        if not ready:
-            return []
         try:
-            return _placed(self.executor, self.run_id, ray.get(self.ref))
+            return _finished(self.executor, self.run_id, self.ref, timeout) or []
         except ray.exceptions.TaskCancelledError:
             return [("end", "stopped", {}, None)]
         except ray.exceptions.RayError as err:
@@ -205,6 +210,13 @@ class RayCell:
 
     def close(self) -> None:
         pass
+
+
+def _finished(executor: RayExecutor, run_id: str, ref, timeout: float) -> list | None:
+    """The events a remote call returned, once it has (None while it has not, after `timeout`
+    seconds); raises the call's RayError."""
+    ready, _ = ray.wait([ref], timeout=timeout)
+    return _placed(executor, run_id, ray.get(ref)) if ready else None
 
 
 def _placed(executor: RayExecutor, run_id: str, events: list) -> list:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,20 @@ def browser():
         b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """`with fresh_page(viewport=…, locale=…) as pg:` a page in a browser context of its own
+    (its size, language, touch), closed when the block ends."""
+    @contextmanager
+    def opened(**options):
+        context = browser.new_context(**options)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+    return opened
 
 
 @pytest.fixture

@@ -25,10 +25,8 @@ def within(box, top, width, height):
     return box and box["x"] >= 0 and box["y"] >= top and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
 
 
-def test_the_first_screen_holds_the_story_at_1440_by_900(browser, server_url, screenshots):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
-    pg = context.new_page()
-    try:
+def test_the_first_screen_holds_the_story_at_1440_by_900(fresh_page, server_url, screenshots):
+    with fresh_page(viewport={"width": 1440, "height": 900}, locale="en-US") as pg:
         pg.goto(f"{server_url}/{QUICK}&epochs=3")
         pg.wait_for_selector("body[data-ready=true]")
         top = pg.locator(".topbar").bounding_box()["height"]
@@ -52,14 +50,10 @@ def test_the_first_screen_holds_the_story_at_1440_by_900(browser, server_url, sc
         expect(pg.locator("#panel-watch h2")).to_have_text("지켜보기")
         assert all(within(b, top, 1440, 900) for b in boxes(pg, STORY).values()), "Korean labels fit the same screen"
         pg.screenshot(path=screenshots / "README-first-screen-ko.png")
-    finally:
-        context.close()
 
 
-def test_a_phone_gets_one_column_with_the_pad_in_reach(browser, server_url, screenshots):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="en-US")
-    pg = context.new_page()
-    try:
+def test_a_phone_gets_one_column_with_the_pad_in_reach(fresh_page, server_url, screenshots):
+    with fresh_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="en-US") as pg:
         pg.goto(f"{server_url}/")
         pg.wait_for_selector("body[data-ready=true]")
         pad = pg.get_by_test_id("draw-canvas").bounding_box()
@@ -73,8 +67,6 @@ def test_a_phone_gets_one_column_with_the_pad_in_reach(browser, server_url, scre
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390
         pg.locator(".panel-nav a[href='#panel-draw']").tap()
         expect(pg.get_by_test_id("draw-canvas")).to_be_in_viewport()
-    finally:
-        context.close()
 
 
 def test_navigation_never_hides_a_heading_under_the_sticky_bar(page, open_playground):
@@ -88,12 +80,10 @@ def test_navigation_never_hides_a_heading_under_the_sticky_bar(page, open_playgr
         expect(heading).to_be_in_viewport()
 
 
-def test_the_page_opens_in_korean_from_the_link(browser, server_url):
-    context = browser.new_context(locale="en-US")
-    pg = context.new_page()
-    fonts = []
-    pg.on("response", lambda r: fonts.append(r.url) if "/vendor/noto-sans-kr/files/" in r.url and r.ok else None)
-    try:
+def test_the_page_opens_in_korean_from_the_link(fresh_page, server_url):
+    with fresh_page(locale="en-US") as pg:
+        fonts = []
+        pg.on("response", lambda r: fonts.append(r.url) if "/vendor/noto-sans-kr/files/" in r.url and r.ok else None)
         for link in ("/?lang=ko", "/#ko", "/#epochs=3&lang=ko"):
             pg.goto(f"{server_url}{link}")
             pg.wait_for_selector("body[data-ready=true]")
@@ -106,24 +96,18 @@ def test_the_page_opens_in_korean_from_the_link(browser, server_url):
         pg.get_by_test_id("lang-toggle").click()
         expect(pg.locator("html")).to_have_attribute("lang", "en")
         assert "lang=en" in pg.url
-    finally:
-        context.close()
 
 
-def test_the_language_button_reads_in_korean_on_an_english_page_too(browser, server_url):
+def test_the_language_button_reads_in_korean_on_an_english_page_too(fresh_page, server_url):
     """"한국어" on the English page is drawn with the served Korean web font (after the first
     screen), so a machine without a Korean font shows the word, not boxes."""
-    context = browser.new_context(locale="en-US")
-    pg = context.new_page()
-    try:
+    with fresh_page(locale="en-US") as pg:
         pg.goto(server_url)
         pg.wait_for_function("() => document.body.dataset.panels === 'all'")
         expect(pg.get_by_test_id("lang-toggle")).to_have_text("한국어")
         pg.wait_for_function("() => [...document.fonts].some((f) => f.family.includes('Noto Sans KR') && f.status === 'loaded')",
                              timeout=15_000)
         expect(pg.locator("html")).to_have_attribute("lang", "en")
-    finally:
-        context.close()
 
 
 def test_before_anything_the_first_screen_invites_and_shows_this_networks_surface(page, open_playground):

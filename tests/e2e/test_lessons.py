@@ -46,10 +46,8 @@ def to_korean(page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ko")
 
 
-def test_the_lessons_are_one_click_from_the_first_screen_with_typeset_formulas(browser, server_url, screenshots):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
-    page = context.new_page()
-    try:
+def test_the_lessons_are_one_click_from_the_first_screen_with_typeset_formulas(fresh_page, server_url, screenshots):
+    with fresh_page(viewport={"width": 1440, "height": 900}, locale="en-US") as page:
         page.goto(f"{server_url}/")
         page.wait_for_selector("body[data-panels=all]")
         expect(page.get_by_test_id("nav-lessons")).to_be_in_viewport()
@@ -69,8 +67,6 @@ def test_the_lessons_are_one_click_from_the_first_screen_with_typeset_formulas(b
         expect(page.get_by_test_id("lesson-title")).to_have_text("손잡이 13,002개")
         expect(page.get_by_test_id("nav-lessons")).to_have_text("실습")
         page.locator("#panel-lessons").screenshot(style=UNSTICK, path=screenshots / "README-lessons-ko.png")
-    finally:
-        context.close()
 
 
 def test_four_lessons_in_english_tick_their_checks_from_the_run(page, open_playground, screenshots):
@@ -213,10 +209,8 @@ def test_the_views_the_lessons_need_work_without_a_lesson(page, open_playground)
     expect(page.get_by_test_id("analyze").locator(".analyze-example")).to_have_count(16)
 
 
-def test_the_lessons_fit_a_phone(browser, server_url, screenshots):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="ko-KR")
-    page = context.new_page()
-    try:
+def test_the_lessons_fit_a_phone(fresh_page, server_url, screenshots):
+    with fresh_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="ko-KR") as page:
         page.goto(f"{server_url}/#lesson=optimizer-race&lang=ko")
         page.wait_for_selector("body[data-panels=all]")
         expect(page.get_by_test_id("lesson")).to_have_attribute("data-lesson", "optimizer-race")
@@ -226,5 +220,3 @@ def test_the_lessons_fit_a_phone(browser, server_url, screenshots):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.get_by_test_id("lesson-title").scroll_into_view_if_needed()
         page.screenshot(path=screenshots / "README-lessons-phone-ko.png")
-    finally:
-        context.close()

@@ -3,7 +3,7 @@
  * before, its gradient, the optimizer's buffers (momentum, Adam's m and v …) and the weight
  * after. Plain SGD shows the subtraction itself: w − η·∂L/∂w.
  */
-import { h } from "../../dom.js";
+import { h, sectionFor } from "../../dom.js";
 import { fmt, tex } from "./arith.js";
 import { math } from "../../tex.js";
 
@@ -46,35 +46,29 @@ export function updateRows(param) {
 
 /** mountUpdate(root, {t}) -> {update(update | null)}: null until the student presses Update. */
 export function mountUpdate(root, { t }) {
-  const box = h("section", { class: "bp-update", "data-testid": "bp-update" });
-  root.append(box);
-  return {
-    update(upd) {
-      box.hidden = !upd;
-      if (!upd) return;
-      const rule = ruleOf(upd.optimizer);
-      const lr = upd.optimizer.lr;
-      const names = Object.keys(upd.params[0].buffers_after || {});
-      const plain = rule === "sgd";
-      const head = (plain ? ["bp.update.entry", "bp.update.arith"] : ["bp.update.entry", "bp.update.before", "bp.update.grad"]).map((k) => h("th", { scope: "col" }, t(k)));
-      const bufferHeads = names.map((n) => h("th", { scope: "col" }, math(BUFFERS[n] || `\\text{${n}}`), " ", h("span", { class: "hint" }, t(`bp.buffer.${n}`))));
-      const last = plain ? [t("bp.update.after")] : [t("bp.update.delta"), t("bp.update.after")];
-      box.replaceChildren(
-        h("h3", {}, t("bp.update.title")),
-        h("p", {}, t(`bp.rule.${rule}`), " ", math(RULES[rule] || "")),
-        h("p", { class: "hint" }, t("bp.update.params", { lr: fmt(lr), step: upd.step }), weightDecay(t, upd.optimizer)),
-        h("div", { class: "bp-table-box" }, h("table", { class: "bp-table" },
-          h("thead", {}, h("tr", {}, head, bufferHeads, last.map((s) => h("th", { scope: "col" }, s)))),
-          upd.params.map((p) => h("tbody", { "data-param": p.name }, updateRows(p).map((r) => h("tr", { "data-entry": r.label, "data-testid": "bp-update-row" },
-            h("th", { scope: "row" }, r.label),
-            plain ? h("td", { class: "num" }, math(`${tex(r.before)}-${tex(lr)}\\times${tex(r.grad, true)}`))
-              : [h("td", { class: "num" }, fmt(r.before, 6)), h("td", { class: "num" }, fmt(r.grad, 6))],
-            names.map((n) => h("td", { class: "num" }, fmt(r.buffers[n], 6))),
-            plain ? null : h("td", { class: "num" }, fmt(r.delta, 6)),
-            h("td", { class: "num bp-after", "data-role": "after" }, fmt(r.after, 6)))))))),
-      );
-    },
-  };
+  return sectionFor(root, { class: "bp-update", "data-testid": "bp-update" }, (upd) => {
+    const rule = ruleOf(upd.optimizer);
+    const lr = upd.optimizer.lr;
+    const names = Object.keys(upd.params[0].buffers_after || {});
+    const plain = rule === "sgd";
+    const head = (plain ? ["bp.update.entry", "bp.update.arith"] : ["bp.update.entry", "bp.update.before", "bp.update.grad"]).map((k) => h("th", { scope: "col" }, t(k)));
+    const bufferHeads = names.map((n) => h("th", { scope: "col" }, math(BUFFERS[n] || `\\text{${n}}`), " ", h("span", { class: "hint" }, t(`bp.buffer.${n}`))));
+    const last = plain ? [t("bp.update.after")] : [t("bp.update.delta"), t("bp.update.after")];
+    return [
+      h("h3", {}, t("bp.update.title")),
+      h("p", {}, t(`bp.rule.${rule}`), " ", math(RULES[rule] || "")),
+      h("p", { class: "hint" }, t("bp.update.params", { lr: fmt(lr), step: upd.step }), weightDecay(t, upd.optimizer)),
+      h("div", { class: "bp-table-box" }, h("table", { class: "bp-table" },
+        h("thead", {}, h("tr", {}, head, bufferHeads, last.map((s) => h("th", { scope: "col" }, s)))),
+        upd.params.map((p) => h("tbody", { "data-param": p.name }, updateRows(p).map((r) => h("tr", { "data-entry": r.label, "data-testid": "bp-update-row" },
+          h("th", { scope: "row" }, r.label),
+          plain ? h("td", { class: "num" }, math(`${tex(r.before)}-${tex(lr)}\\times${tex(r.grad, true)}`))
+            : [h("td", { class: "num" }, fmt(r.before, 6)), h("td", { class: "num" }, fmt(r.grad, 6))],
+          names.map((n) => h("td", { class: "num" }, fmt(r.buffers[n], 6))),
+          plain ? null : h("td", { class: "num" }, fmt(r.delta, 6)),
+          h("td", { class: "num bp-after", "data-role": "after" }, fmt(r.after, 6)))))))),
+    ];
+  });
 }
 
 function weightDecay(t, optimizer) {
