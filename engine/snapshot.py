@@ -1,7 +1,8 @@
 """Snapshot: what the trainer shows of itself every N steps and every epoch, and when.
 
 Taken often (every 50 steps by default), so each piece is a handful of NumPy calls over the
-arrays as they are: no float64 copies, one pass per statistic, norms as dot products.
+arrays as they are: no float64 copies, one pass per statistic, norms as sums of squares, and
+nothing that wakes BLAS's extra threads (see `_sum_of_squares`, `Network.activations`).
 
 When is a snapshot policy's call. The trainer asks `policy.due(step, control)` before each
 step ("full", "light": numbers only, or None), tells it `policy.sent(full)` after every
@@ -109,7 +110,7 @@ def layer_stats(a: np.ndarray, activation) -> dict:
     n = a.size
     mean = float(a.sum(dtype=np.float64)) / n
     centred = (a - a.dtype.type(mean)).ravel()
-    return {"mean": mean, "std": math.sqrt(float(np.dot(centred, centred)) / n),
+    return {"mean": mean, "std": math.sqrt(_sum_of_squares(centred) / n),
             "zero": (n - np.count_nonzero(a)) / n, "saturated": activation.saturated(a) / n,
             "dead": dead_count(a)}
 
@@ -124,9 +125,16 @@ def activation_stats(net, probe_x: np.ndarray, batch: int | None = None) -> tupl
     return stats, hists
 
 
+def _sum_of_squares(v: np.ndarray) -> float:
+    """Σ v_i² of a flat array. Not np.dot: BLAS runs a dot of over 10,000 numbers (a 784×16
+    layer's weights) on all its threads, and waking them on a busy machine cost a snapshot
+    more than the whole product."""
+    return float(np.einsum("i,i->", v, v))
+
+
 def _norm(*arrays: np.ndarray) -> float:
-    """‖(a, b, …)‖ as one vector, from dot products of flat views."""
-    return math.sqrt(sum(float(np.dot(a.ravel(), a.ravel())) for a in arrays))
+    """‖(a, b, …)‖ as one vector, from the flat views' sums of squares."""
+    return math.sqrt(sum(_sum_of_squares(a.ravel()) for a in arrays))
 
 
 def grad_norms(net) -> list[float]:
