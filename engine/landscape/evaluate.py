@@ -73,8 +73,8 @@ class LossMemo:
     def losses(self, net, x, t, thetas, key=()) -> np.ndarray:
         """forward_losses(net, x, t, thetas), computing only the vectors not seen before under `key`."""
         thetas = np.asarray(thetas)
-        keys = [(*key, hashlib.blake2b(np.ascontiguousarray(theta).tobytes(), digest_size=16).digest())
-                for theta in thetas]
+        thetas = np.ascontiguousarray(thetas)   # rows hashed in place, without a copy each
+        keys = [(*key, hashlib.blake2b(theta, digest_size=16).digest()) for theta in thetas]
         with self.lock:
             known = {k: self.values[k] for k in keys if k in self.values}
         missing = [i for i, k in enumerate(keys) if k not in known]
